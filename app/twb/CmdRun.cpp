@@ -1,0 +1,113 @@
+// CmdRun: `twb run EXP.yaml`: runs an experiment and prints the gain table or JSON.
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include "Commands.h"
+#include "GainTable.h"
+#include "TerminalProgress.h"
+#include "common/InputError.h"
+#include "config/ExperimentLoader.h"
+#include "experiment/Engine.h"
+
+namespace twb::cli {
+namespace {
+
+QJsonObject meanSd(const MeanSd& m) {
+  return {
+      {QStringLiteral("mean"), m.mean}, {QStringLiteral("sd"), m.sd}, {QStringLiteral("n"), m.n}};
+}
+
+QJsonObject toJson(const ExperimentSpec& spec, const ExperimentOutcome& outcome) {
+  QJsonArray results;
+  for (const TargetGain& g : outcome.gains) {
+    results.append(QJsonObject{{QStringLiteral("target"), g.target},
+                               {QStringLiteral("metric"), g.metric},
+                               {QStringLiteral("baseline"), meanSd(g.baseline)},
+                               {QStringLiteral("transfer"), meanSd(g.transfer)},
+                               {QStringLiteral("delta"), meanSd(g.delta)},
+                               {QStringLiteral("relative_delta"), g.relativeDelta},
+                               {QStringLiteral("negative_transfer"), g.negativeTransfer}});
+  }
+  QJsonObject root{{QStringLiteral("experiment"), spec.name},
+                   {QStringLiteral("experiment_id"), outcome.experimentId},
+                   {QStringLiteral("status"), outcome.status},
+                   {QStringLiteral("device"), outcome.device},
+                   {QStringLiteral("results"), results},
+                   {QStringLiteral("warnings"), QJsonArray::fromStringList(outcome.warnings)}};
+  if (!outcome.error.isEmpty()) root[QStringLiteral("error")] = outcome.error;
+  return root;
+}
+
+}  // namespace
+
+int runExperiment(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QStringLiteral("Run an experiment: both arms, every target and seed."));
+  parser.addPositionalArgument(QStringLiteral("experiment"), QStringLiteral("the experiment YAML"));
+  parser.addOption(
+      {QStringLiteral("db"), QStringLiteral("SQLite run store"), QStringLiteral("path")});
+  parser.addOption(
+      {QStringLiteral("data-dir"), QStringLiteral("dataset cache"), QStringLiteral("dir")});
+  parser.addOption({QStringLiteral("device"), QStringLiteral("auto, cpu or cuda"),
+                    QStringLiteral("device"), QStringLiteral("auto")});
+  parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (0: all cores)"),
+                    QStringLiteral("n"), QStringLiteral("0")});
+  parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object on stdout")});
+  parser.addHelpOption();
+  QTextStream err(stderr);
+  if (!parser.parse(QStringList{QStringLiteral("twb run")} + args)) {
+    err << "twb run: " << parser.errorText() << "\n";
+    return kBadInput;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    QTextStream(stdout) << parser.helpText();
+    return kOk;
+  }
+  if (parser.positionalArguments().size() != 1) {
+    err << "twb run: give exactly one experiment YAML file\n";
+    return kBadInput;
+  }
+  bool threadsOk = false;
+  RunOptions options;
+  options.dbPath = parser.value(QStringLiteral("db"));
+  options.dataDir = parser.value(QStringLiteral("data-dir"));
+  options.device = parser.value(QStringLiteral("device"));
+  options.threads = parser.value(QStringLiteral("threads")).toInt(&threadsOk);
+  if (!threadsOk || options.threads < 0) {
+    err << "twb run: --threads wants a whole number >= 0\n";
+    return kBadInput;
+  }
+  const bool json = parser.isSet(QStringLiteral("json"));
+
+  ExperimentOutcome outcome;
+  ExperimentSpec spec;
+  try {
+    spec = loadExperiment(parser.positionalArguments().front());
+    installCancelHandler();
+    TerminalProgress progress(json);
+    outcome = Engine::run(spec, options, progress);
+    progress.finish();
+  } catch (const InputError& e) {
+    err << "twb: error: " << e.what() << "\n";
+    return kBadInput;
+  } catch (const std::exception& e) {
+    err << "twb: run failed: " << e.what() << "\n";
+    return kRunFailed;
+  }
+  QTextStream out(stdout);
+  if (json)
+    out << QJsonDocument(toJson(spec, outcome)).toJson(QJsonDocument::Compact) << "\n";
+  else
+    printGainTable(out, spec.name, outcome);
+  if (outcome.status == QLatin1String("failed")) {
+    err << "twb: run failed: " << outcome.error << "\n";
+    return kRunFailed;
+  }
+  return outcome.status == QLatin1String("finished") ? kOk : kRunFailed;
+}
+
+}  // namespace twb::cli

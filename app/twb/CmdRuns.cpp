@@ -1,0 +1,406 @@
+// CmdRuns: `twb runs`, `twb show RUN` and `twb export --csv FILE`: reading the run store.
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTextStream>
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "Commands.h"
+#include "common/InputError.h"
+#include "store/ResultsCsv.h"
+#include "store/RunStore.h"
+
+namespace twb::cli {
+namespace {
+
+using Table = QList<QStringList>;  // the first row is the header
+
+// Prints rows in aligned columns, each line after indent; the last column is not padded.
+void printTable(QTextStream& out, const Table& rows, const QString& indent) {
+  QList<qsizetype> widths;
+  for (const QStringList& row : rows)
+    for (qsizetype i = 0; i < row.size(); ++i) {
+      if (widths.size() <= i) widths.append(0);
+      widths[i] = std::max(widths[i], row[i].size());
+    }
+  for (const QStringList& row : rows) {
+    QString line = indent;
+    for (qsizetype i = 0; i < row.size(); ++i)
+      line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+    out << line << '\n';
+  }
+}
+
+QString number(double value) {
+  return std::isnan(value) ? QStringLiteral("nan") : QString::number(value, 'f', 4);
+}
+
+QString time(const QDateTime& when) {
+  return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QStringLiteral("-");
+}
+
+QJsonValue jsonTime(const QDateTime& when) {
+  return when.isValid() ? QJsonValue(when.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QJsonObject resultJson(const ResultRecord& r) {
+  return {{QStringLiteral("split"), r.split},
+          {QStringLiteral("metric"), r.metric},
+          {QStringLiteral("value"), r.value}};  // NaN is written as null
+}
+
+QJsonObject runJson(const RunRecord& r, const QVector<ResultRecord>& results) {
+  QJsonArray scores;
+  for (const ResultRecord& result : results) scores.append(resultJson(result));
+  QJsonObject o{{QStringLiteral("id"), r.id},
+                {QStringLiteral("experiment"), r.experimentId},
+                {QStringLiteral("arm"), r.arm},
+                {QStringLiteral("target"), r.target},
+                {QStringLiteral("seed"), r.seed},
+                {QStringLiteral("status"), r.status},
+                {QStringLiteral("started"), jsonTime(r.started)},
+                {QStringLiteral("finished"), jsonTime(r.finished)},
+                {QStringLiteral("results"), scores}};
+  if (!r.error.isEmpty()) o[QStringLiteral("error")] = r.error;
+  return o;
+}
+
+QJsonObject experimentJson(const ExperimentRecord& e) {
+  return {{QStringLiteral("id"), e.id},
+          {QStringLiteral("name"), e.name},
+          {QStringLiteral("status"), e.status},
+          {QStringLiteral("created"), jsonTime(e.created)},
+          {QStringLiteral("yaml_hash"), e.yamlHash}};
+}
+
+// "accuracy 0.8125; f1 0.7900" from a run's results on the test split, or "-".
+QString testScores(const QVector<ResultRecord>& results) {
+  QStringList scores;
+  for (const ResultRecord& r : results)
+    if (r.split == QLatin1String("test")) scores << r.metric + QLatin1Char(' ') + number(r.value);
+  return scores.isEmpty() ? QStringLiteral("-") : scores.join(QStringLiteral("; "));
+}
+
+// The parsing and store opening the three commands share.
+class Command {
+ public:
+  explicit Command(const QString& name) : name_(name), err_(stderr) {
+    parser_.addOption({QStringLiteral("db"),
+                       QStringLiteral("the SQLite run store (default: $TWB_DB, else runs.sqlite "
+                                      "in the user's data folder)"),
+                       QStringLiteral("path")});
+    parser_.addHelpOption();
+  }
+
+  const QString& name() const { return name_; }
+  QCommandLineParser& parser() { return parser_; }
+  QTextStream& err() { return err_; }
+
+  // Parses args; returns an exit status when the command is already done (--help, bad
+  // arguments) and -1 when it should go on.
+  int parse(const QStringList& args, int positionals) {
+    if (!parser_.parse(QStringList{QStringLiteral("twb ") + name_} + args)) {
+      err_ << "twb " << name_ << ": " << parser_.errorText() << '\n';
+      return kBadInput;
+    }
+    if (parser_.isSet(QStringLiteral("help"))) {
+      QTextStream(stdout) << parser_.helpText();
+      return kOk;
+    }
+    if (parser_.positionalArguments().size() != positionals) {
+      err_ << "twb " << name_ << ": unexpected arguments; see twb " << name_ << " --help\n";
+      return kBadInput;
+    }
+    return -1;
+  }
+
+  // Opens the store of --db (which must exist) or the default one; throws RunError.
+  std::unique_ptr<RunStore> open() {
+    const QString db = parser_.value(QStringLiteral("db"));
+    if (!db.isEmpty() && !QFileInfo::exists(db)) return nullptr;
+    return std::make_unique<RunStore>(db.isEmpty() ? RunStore::defaultPath() : db);
+  }
+
+  int noDatabase() {
+    err_ << "twb " << name_ << ": no run store at " << parser_.value(QStringLiteral("db")) << '\n';
+    return kBadInput;
+  }
+
+  // Reads a positive id from text; prints what is wrong and returns 0 otherwise.
+  qint64 id(const QString& text, const char* what) {
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (ok && value > 0) return value;
+    err_ << "twb " << name_ << ": " << what << " must be a positive number, not '" << text << "'\n";
+    return 0;
+  }
+
+  int failed(const std::exception& error) {
+    err_ << "twb " << name_ << ": " << error.what() << '\n';
+    return kRunFailed;
+  }
+
+ private:
+  QString name_;
+  QCommandLineParser parser_;
+  QTextStream err_;
+};
+
+QCommandLineOption experimentOption() {
+  return {QStringLiteral("experiment"), QStringLiteral("only this experiment"),
+          QStringLiteral("id")};
+}
+
+// The experiments chosen by --experiment (all without it); false when the id is bad.
+bool chooseExperiments(Command& command, const RunStore& store, QVector<ExperimentRecord>* chosen) {
+  const QString text = command.parser().value(QStringLiteral("experiment"));
+  if (text.isEmpty()) {
+    *chosen = store.experiments();
+    return true;
+  }
+  const qint64 id = command.id(text, "--experiment");
+  if (id == 0) return false;
+  const std::optional<ExperimentRecord> one = store.experiment(id);
+  if (!one) {
+    command.err() << "twb " << command.name() << ": no experiment " << id << " in " << store.path()
+                  << '\n';
+    return false;
+  }
+  *chosen = {*one};
+  return true;
+}
+
+void printExperiments(QTextStream& out, const RunStore& store,
+                      const QVector<ExperimentRecord>& experiments) {
+  if (experiments.isEmpty()) out << "no experiments in " << store.path() << '\n';
+  for (const ExperimentRecord& e : experiments) {
+    out << "experiment " << e.id << "  " << e.name << "  " << e.status << "  created "
+        << time(e.created) << "  yaml " << e.yamlHash.left(12) << '\n';
+    QHash<qint64, QVector<ResultRecord>> results;
+    for (const ResultRecord& r : store.results(e.id)) results[r.runId].append(r);
+    Table table{{QStringLiteral("RUN"), QStringLiteral("ARM"), QStringLiteral("TARGET"),
+                 QStringLiteral("SEED"), QStringLiteral("STATUS"), QStringLiteral("TEST")}};
+    for (const RunRecord& r : store.runs(e.id))
+      table.append({QString::number(r.id), r.arm, r.target, QString::number(r.seed), r.status,
+                    testScores(results.value(r.id))});
+    if (table.size() == 1)
+      out << "  (no runs)\n";
+    else
+      printTable(out, table, QStringLiteral("  "));
+    out << '\n';
+  }
+}
+
+QJsonObject experimentsJson(const RunStore& store, const QVector<ExperimentRecord>& experiments) {
+  QJsonArray list;
+  for (const ExperimentRecord& e : experiments) {
+    QHash<qint64, QVector<ResultRecord>> results;
+    for (const ResultRecord& r : store.results(e.id)) results[r.runId].append(r);
+    QJsonArray runs;
+    for (const RunRecord& r : store.runs(e.id)) runs.append(runJson(r, results.value(r.id)));
+    QJsonObject o = experimentJson(e);
+    o[QStringLiteral("runs")] = runs;
+    list.append(o);
+  }
+  return {{QStringLiteral("database"), store.path()}, {QStringLiteral("experiments"), list}};
+}
+
+QString stageLine(const StageRecord& s, qint64 points) {
+  return QStringLiteral("stage %1  %2  seed %3%4  %5  %6 point%7  %8 .. %9")
+      .arg(s.id)
+      .arg(s.name)
+      .arg(s.seed)
+      .arg(s.runId == 0 ? QStringLiteral(" (shared)") : QString())
+      .arg(s.status)
+      .arg(points)
+      .arg(points == 1 ? QString() : QStringLiteral("s"))
+      .arg(time(s.started), time(s.finished));
+}
+
+void printRun(QTextStream& out, const RunStore& store, const RunRecord& run) {
+  const std::optional<ExperimentRecord> e = store.experiment(run.experimentId);
+  out << "run " << run.id << " of experiment " << run.experimentId << "  "
+      << (e ? e->name : QString()) << '\n';
+  Table fields{{QStringLiteral("arm"), run.arm},
+               {QStringLiteral("target"), run.target},
+               {QStringLiteral("seed"), QString::number(run.seed)},
+               {QStringLiteral("status"), run.status},
+               {QStringLiteral("started"), time(run.started)},
+               {QStringLiteral("finished"), time(run.finished)}};
+  if (!run.error.isEmpty()) fields.append({QStringLiteral("error"), run.error});
+  printTable(out, fields, QStringLiteral("  "));
+
+  out << "\nstages\n";
+  const QVector<StageRecord> stages = store.stagesOfRun(run.id);
+  if (stages.isEmpty()) out << "  (none)\n";
+  for (const StageRecord& s : stages) {
+    const QVector<SeriesSummary> series = store.seriesSummaries(s.id);
+    qint64 points = 0;
+    Table table{{QStringLiteral("SERIES"), QStringLiteral("POINTS"), QStringLiteral("STEPS"),
+                 QStringLiteral("LAST"), QStringLiteral("MIN"), QStringLiteral("MAX")}};
+    for (const SeriesSummary& m : series) {
+      points += m.count;
+      table.append({m.name, QString::number(m.count),
+                    QStringLiteral("%1..%2").arg(m.firstStep).arg(m.lastStep), number(m.last),
+                    number(m.min), number(m.max)});
+    }
+    out << "  " << stageLine(s, points) << '\n';
+    if (!series.isEmpty()) printTable(out, table, QStringLiteral("    "));
+  }
+
+  out << "\nresults\n";
+  Table results{{QStringLiteral("SPLIT"), QStringLiteral("METRIC"), QStringLiteral("VALUE")}};
+  for (const ResultRecord& r : store.resultsOfRun(run.id))
+    results.append({r.split, r.metric, number(r.value)});
+  if (results.size() == 1)
+    out << "  (none)\n";
+  else
+    printTable(out, results, QStringLiteral("  "));
+}
+
+QJsonObject runDetailJson(const RunStore& store, const RunRecord& run) {
+  QJsonArray stages;
+  for (const StageRecord& s : store.stagesOfRun(run.id)) {
+    QJsonArray series;
+    qint64 points = 0;
+    for (const SeriesSummary& m : store.seriesSummaries(s.id)) {
+      points += m.count;
+      series.append(QJsonObject{{QStringLiteral("name"), m.name},
+                                {QStringLiteral("points"), m.count},
+                                {QStringLiteral("first_step"), m.firstStep},
+                                {QStringLiteral("last_step"), m.lastStep},
+                                {QStringLiteral("last"), m.last},
+                                {QStringLiteral("min"), m.min},
+                                {QStringLiteral("max"), m.max}});
+    }
+    stages.append(QJsonObject{{QStringLiteral("id"), s.id},
+                              {QStringLiteral("name"), s.name},
+                              {QStringLiteral("seed"), s.seed},
+                              {QStringLiteral("shared"), s.runId == 0},
+                              {QStringLiteral("status"), s.status},
+                              {QStringLiteral("started"), jsonTime(s.started)},
+                              {QStringLiteral("finished"), jsonTime(s.finished)},
+                              {QStringLiteral("points"), points},
+                              {QStringLiteral("series"), series}});
+  }
+  QJsonObject o = runJson(run, store.resultsOfRun(run.id));
+  if (const auto e = store.experiment(run.experimentId))
+    o[QStringLiteral("experiment")] = experimentJson(*e);
+  o[QStringLiteral("stages")] = stages;
+  return o;
+}
+
+}  // namespace
+
+int listRuns(const QStringList& args) {
+  Command command(QStringLiteral("runs"));
+  command.parser().setApplicationDescription(QStringLiteral("Stored experiments and their runs."));
+  command.parser().addOption(experimentOption());
+  command.parser().addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+  if (const int done = command.parse(args, 0); done >= 0) return done;
+  try {
+    const std::unique_ptr<RunStore> store = command.open();
+    if (!store) return command.noDatabase();
+    QVector<ExperimentRecord> experiments;
+    if (!chooseExperiments(command, *store, &experiments)) return kBadInput;
+    QTextStream out(stdout);
+    if (command.parser().isSet(QStringLiteral("json")))
+      out << QJsonDocument(experimentsJson(*store, experiments)).toJson(QJsonDocument::Indented);
+    else
+      printExperiments(out, *store, experiments);
+    return kOk;
+  } catch (const RunError& error) {
+    return command.failed(error);
+  }
+}
+
+int showRun(const QStringList& args) {
+  Command command(QStringLiteral("show"));
+  command.parser().setApplicationDescription(
+      QStringLiteral("One run: its record, stages, metric series and results."));
+  command.parser().addPositionalArgument(QStringLiteral("run"), QStringLiteral("the run id"));
+  command.parser().addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+  if (const int done = command.parse(args, 1); done >= 0) return done;
+  const qint64 id = command.id(command.parser().positionalArguments().front(), "RUN");
+  if (id == 0) return kBadInput;
+  try {
+    const std::unique_ptr<RunStore> store = command.open();
+    if (!store) return command.noDatabase();
+    const std::optional<RunRecord> run = store->run(id);
+    if (!run) {
+      command.err() << "twb show: no run " << id << " in " << store->path() << " (see twb runs)\n";
+      return kBadInput;
+    }
+    QTextStream out(stdout);
+    if (command.parser().isSet(QStringLiteral("json")))
+      out << QJsonDocument(runDetailJson(*store, *run)).toJson(QJsonDocument::Indented);
+    else
+      printRun(out, *store, *run);
+    return kOk;
+  } catch (const RunError& error) {
+    return command.failed(error);
+  }
+}
+
+int exportResults(const QStringList& args) {
+  Command command(QStringLiteral("export"));
+  command.parser().setApplicationDescription(QStringLiteral(
+      "Write the results of every run as CSV (experiment, run, arm, target, seed, split, "
+      "metric, value), or with --points every metric point instead (experiment, run, stage, "
+      "seed, step, epoch, wall_time, name, value)."));
+  command.parser().addOption({QStringLiteral("csv"),
+                              QStringLiteral("the CSV file to write ('-': stdout)"),
+                              QStringLiteral("file")});
+  command.parser().addOption(experimentOption());
+  command.parser().addOption(
+      {QStringLiteral("points"), QStringLiteral("write the metric points instead of results")});
+  if (const int done = command.parse(args, 0); done >= 0) return done;
+  const QString file = command.parser().value(QStringLiteral("csv"));
+  if (file.isEmpty()) {
+    command.err() << "twb export: --csv FILE is required\n";
+    return kBadInput;
+  }
+  const bool points = command.parser().isSet(QStringLiteral("points"));
+  try {
+    const std::unique_ptr<RunStore> store = command.open();
+    if (!store) return command.noDatabase();
+    QVector<ExperimentRecord> chosen;
+    if (!chooseExperiments(command, *store, &chosen)) return kBadInput;
+    const qint64 experiment =
+        command.parser().isSet(QStringLiteral("experiment")) ? chosen.front().id : 0;
+    auto write = [&](QTextStream& out) {
+      return points ? writePointsCsv(*store, experiment, out)
+                    : writeResultsCsv(*store, experiment, out);
+    };
+    if (file == QLatin1String("-")) {
+      QTextStream out(stdout);
+      write(out);
+      return kOk;
+    }
+    QSaveFile save(file);  // written beside, renamed into place when complete
+    if (!save.open(QIODevice::WriteOnly)) {
+      command.err() << "twb export: cannot write " << file << ": " << save.errorString() << '\n';
+      return kBadInput;
+    }
+    QTextStream out(&save);
+    const qint64 rows = write(out);
+    out.flush();
+    if (out.status() != QTextStream::Ok || !save.commit()) {
+      command.err() << "twb export: cannot write " << file << ": " << save.errorString() << '\n';
+      return kRunFailed;
+    }
+    QTextStream(stdout) << "wrote " << rows << (points ? " metric points" : " results") << " to "
+                        << file << '\n';
+    return kOk;
+  } catch (const RunError& error) {
+    return command.failed(error);
+  }
+}
+
+}  // namespace twb::cli

@@ -1,0 +1,21 @@
+// Commands: the `twb` subcommands; each takes its own arguments (after the subcommand name)
+// and returns the exit status: 0 success, 1 a run failed, 2 bad input.
+#pragma once
+
+#include <QStringList>
+
+namespace twb::cli {
+
+int runExperiment(
+    const QStringList& args);           // twb run EXP.yaml [--db] [--device] [--threads] [--json]
+int datasets(const QStringList& args);  // twb datasets list | fetch ID | show ID
+int listRuns(const QStringList& args);  // twb runs [--db PATH] [--json]
+int showRun(const QStringList& args);   // twb show RUN [--db PATH] [--json]
+int exportResults(const QStringList& args);  // twb export --csv FILE [--db PATH] [--experiment ID]
+
+// Exit statuses.
+constexpr int kOk = 0;
+constexpr int kRunFailed = 1;
+constexpr int kBadInput = 2;
+
+}  // namespace twb::cli

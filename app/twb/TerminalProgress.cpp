@@ -1,0 +1,81 @@
+#include "TerminalProgress.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace twb::cli {
+namespace {
+
+std::atomic<bool> cancelRequested{false};
+
+extern "C" void onSignal(int) { cancelRequested = true; }
+
+QString formatSeconds(double seconds) {
+  const long s = static_cast<long>(seconds + 0.5);
+  if (s >= 3600)
+    return QStringLiteral("%1h%2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+  return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+}  // namespace
+
+void installCancelHandler() {
+  std::signal(SIGINT, onSignal);
+  std::signal(SIGTERM, onSignal);
+}
+
+TerminalProgress::TerminalProgress(bool quiet)
+    : err_(stderr), quiet_(quiet), tty_(isatty(fileno(stderr)) != 0) {
+  sinceDraw_.start();
+}
+
+TerminalProgress::~TerminalProgress() { finish(); }
+
+void TerminalProgress::finish() {
+  clearLine();
+  err_.flush();
+}
+
+void TerminalProgress::clearLine() {
+  if (onBar_) err_ << (tty_ ? "\r\033[K" : "\n");
+  onBar_ = false;
+}
+
+void TerminalProgress::stageStarted(const StageInfo& s) {
+  stageLabel_ = s.stage;
+  if (!s.arm.isEmpty()) stageLabel_ += QLatin1Char(' ') + s.arm;
+  if (!s.target.isEmpty()) stageLabel_ += QLatin1Char(' ') + s.target;
+  stageLabel_ += QStringLiteral(" seed %1").arg(s.seed);
+  if (!tty_ && !quiet_) log(QStringLiteral("stage: ") + stageLabel_);
+}
+
+void TerminalProgress::progress(const Progress& p) {
+  if (quiet_ || !tty_) return;
+  if (sinceDraw_.elapsed() < 100 && p.done < p.total) return;  // at most ten redraws a second
+  sinceDraw_.restart();
+  const double fraction = p.total > 0 ? static_cast<double>(p.done) / p.total : 0;
+  const int width = 24;
+  const int filled = static_cast<int>(fraction * width);
+  const QString bar = QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'));
+  const QString left = (p.done > 0 && fraction < 1)
+                           ? formatSeconds(p.elapsed / p.done * (p.total - p.done))
+                           : QStringLiteral("--:--");
+  err_ << "\r\033[K[" << bar << "] " << QString::number(fraction * 100, 'f', 0) << "% " << left
+       << " left  " << stageLabel_ << "  step " << p.step << "/" << p.stageSteps << "  loss "
+       << QString::number(p.lastLoss, 'f', 4);
+  err_.flush();
+  onBar_ = true;
+}
+
+void TerminalProgress::log(const QString& line) {
+  clearLine();
+  err_ << "twb: " << line << "\n";
+  err_.flush();
+}
+
+bool TerminalProgress::isCancelled() const { return cancelRequested.load(); }
+
+}  // namespace twb::cli

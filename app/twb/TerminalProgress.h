@@ -1,0 +1,36 @@
+// TerminalProgress: the CLI's TaskState: a one-line progress bar with time left and latest loss.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QTextStream>
+
+#include "common/TaskState.h"
+
+namespace twb::cli {
+
+class TerminalProgress : public TaskState {
+ public:
+  explicit TerminalProgress(bool quiet);
+  ~TerminalProgress() override;
+
+  void stageStarted(const StageInfo& stage) override;
+  void progress(const Progress& p) override;
+  void metric(const StageInfo&, const MetricPoint&) override {}
+  void log(const QString& line) override;
+  bool isCancelled() const override;
+  void finish();
+
+ private:
+  void clearLine();
+  QTextStream err_;
+  bool quiet_;
+  bool tty_;
+  bool onBar_ = false;
+  QElapsedTimer sinceDraw_;
+  QString stageLabel_;
+};
+
+// Installs SIGINT/SIGTERM handlers that ask the run to stop after the current step.
+void installCancelHandler();
+
+}  // namespace twb::cli

@@ -1,0 +1,55 @@
+// twb: the headless Transfer Workbench command; dispatches to one subcommand.
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+
+#include "Commands.h"
+
+namespace {
+
+const char* kUsage =
+    "usage: twb COMMAND [ARGS]\n"
+    "\n"
+    "Intermediate-task transfer experiments: does training on an intermediate task first help\n"
+    "this target task or language, and by how much?\n"
+    "\n"
+    "commands:\n"
+    "  run EXP.yaml [--db PATH] [--device auto|cpu|cuda] [--threads N] [--json]\n"
+    "                       run an experiment: both arms for every target and seed\n"
+    "  datasets list|fetch ID|show ID\n"
+    "                       the dataset catalog and the local cache\n"
+    "  runs [--db PATH]     stored experiments and runs\n"
+    "  show RUN [--db PATH] one run: stages, metric series, results\n"
+    "  export --csv FILE [--db PATH]\n"
+    "                       results of every run as CSV\n"
+    "\n"
+    "  --help, --version\n"
+    "\n"
+    "exit status: 0 success, 1 a run failed, 2 bad input\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  QCoreApplication::setApplicationName(QStringLiteral("transfer-workbench"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(TWB_VERSION));
+  QStringList args = QCoreApplication::arguments().mid(1);
+  QTextStream out(stdout);
+  if (args.isEmpty() || args.front() == QLatin1String("--help") ||
+      args.front() == QLatin1String("-h") || args.front() == QLatin1String("help")) {
+    out << kUsage;
+    return args.isEmpty() ? twb::cli::kBadInput : twb::cli::kOk;
+  }
+  if (args.front() == QLatin1String("--version")) {
+    out << "twb " << TWB_VERSION << "\n";
+    return twb::cli::kOk;
+  }
+  const QString command = args.takeFirst();
+  if (command == QLatin1String("run")) return twb::cli::runExperiment(args);
+  if (command == QLatin1String("datasets")) return twb::cli::datasets(args);
+  if (command == QLatin1String("runs")) return twb::cli::listRuns(args);
+  if (command == QLatin1String("show")) return twb::cli::showRun(args);
+  if (command == QLatin1String("export")) return twb::cli::exportResults(args);
+  QTextStream(stderr) << "twb: unknown command '" << command << "'\n\n" << kUsage;
+  return twb::cli::kBadInput;
+}

@@ -1,0 +1,233 @@
+#include "config/ExperimentLoader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <cmath>
+#include <limits>
+
+#include "common/InputError.h"
+#include "config/DatasetRefYaml.h"
+#include "config/YamlFields.h"
+
+namespace twb {
+namespace {
+
+using yaml::Context;
+using yaml::Map;
+
+constexpr double kMax = std::numeric_limits<double>::max();
+
+const QStringList kTasks = {QStringLiteral("classification"), QStringLiteral("sentiment"),
+                            QStringLiteral("similarity")};
+
+QString key(const char* text) { return QString::fromLatin1(text); }
+
+ModelSpec readModel(const Map& top) {
+  const Map map(top.context(), top.node(key("model")), top.valueMark(key("model")), key("model"),
+                {key("arch"), key("size"), key("from"), key("layers"), key("hidden"), key("heads"),
+                 key("ff"), key("vocab_size"), key("dropout")});
+  ModelSpec model;
+  model.arch = map.choice(key("arch"), model.arch, {key("bert"), key("roberta"), key("xlnet")});
+  model.size =
+      map.choice(key("size"), model.size, {key("tiny"), key("mini"), key("small"), key("base")});
+  model.from = map.string(key("from"), model.from);
+  if (model.from != QLatin1String("scratch"))
+    map.failAt(key("from"), QStringLiteral("model.from: only 'scratch' is supported for now "
+                                           "(pretrained checkpoints are not), got '%1'")
+                                .arg(model.from));
+  model.layers = map.integer(key("layers"), model.layers, 1);
+  model.hidden = map.integer(key("hidden"), model.hidden, 1);
+  model.heads = map.integer(key("heads"), model.heads, 1);
+  model.ff = map.integer(key("ff"), model.ff, 1);
+  model.vocabSize = map.integer(key("vocab_size"), model.vocabSize, 16);
+  model.dropout = map.number(key("dropout"), model.dropout, 0.0, 0.9);
+  if (model.hidden > 0 && model.heads > 0 && model.hidden % model.heads != 0)
+    map.failAt(key("heads"), QStringLiteral("model.hidden (%1) must be a multiple of model.heads "
+                                            "(%2)")
+                                 .arg(model.hidden)
+                                 .arg(model.heads));
+  return model;
+}
+
+PretrainSpec readPretrain(const Map& top) {
+  const Map map(top.context(), top.node(key("pretrain")), top.valueMark(key("pretrain")),
+                key("pretrain"), {key("text"), key("steps"), key("batch_size"), key("lr")});
+  PretrainSpec pretrain;
+  if (map.has(key("text"))) {
+    const YAML::Node text = map.node(key("text"));
+    if (text.IsSequence()) {
+      for (std::size_t i = 0; i < text.size(); ++i)
+        pretrain.text << yaml::readDatasetRef(map.context(), text[i], map.valueMark(key("text")),
+                                              QStringLiteral("pretrain.text[%1]").arg(i + 1));
+    } else {
+      pretrain.text << yaml::readDatasetRef(map.context(), text, map.valueMark(key("text")),
+                                            key("pretrain.text"));
+    }
+  }
+  pretrain.steps = map.integer(key("steps"), pretrain.steps, 0);
+  pretrain.batchSize = map.integer(key("batch_size"), pretrain.batchSize, 1);
+  pretrain.lr = map.number(key("lr"), pretrain.lr, 0.0, 1.0, true);
+  if (pretrain.steps > 0 && pretrain.text.isEmpty())
+    top.failAt(key("pretrain"),
+               QStringLiteral("pretrain has steps but no text: list datasets under pretrain.text"));
+  return pretrain;
+}
+
+// Reads the keys a task shares with a target: dataset, task, epochs.
+void readTask(const Map& map, TaskSpec& task) {
+  map.require({key("dataset")});
+  task.task = map.choice(key("task"), task.task, kTasks);
+  task.dataset = yaml::readDatasetRef(map.context(), map.node(key("dataset")),
+                                      map.valueMark(key("dataset")), map.path(key("dataset")));
+  task.epochs = map.integer(key("epochs"), task.epochs, 1);
+  if (task.task == QLatin1String("similarity") && task.dataset.isFile() &&
+      task.dataset.scoreColumn.isEmpty())
+    task.dataset.scoreColumn = QStringLiteral("score");
+}
+
+TaskSpec readIntermediate(const Map& top) {
+  const Map map(top.context(), top.node(key("intermediate")), top.valueMark(key("intermediate")),
+                key("intermediate"), {key("dataset"), key("task"), key("epochs")});
+  TaskSpec task;
+  readTask(map, task);
+  return task;
+}
+
+QList<TargetSpec> readTargets(const Map& top) {
+  const YAML::Node list = top.node(key("targets"));
+  if (!list.IsSequence() || list.size() == 0)
+    top.failAt(key("targets"), QStringLiteral("targets must be a non-empty list of {dataset, "
+                                              "task, domain} maps, not %1")
+                                   .arg(yaml::describe(list)));
+  QList<TargetSpec> targets;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Map map(top.context(), list[i], top.valueMark(key("targets")),
+                  QStringLiteral("targets[%1]").arg(i + 1),
+                  {key("dataset"), key("task"), key("domain"), key("language"), key("epochs")});
+    TargetSpec target;
+    readTask(map, target);
+    target.domain = map.string(key("domain"), QString());
+    if (map.has(key("language"))) target.dataset.language = map.string(key("language"), QString());
+    targets << target;
+  }
+  return targets;
+}
+
+ProtocolSpec readProtocol(const Map& top) {
+  const Map map(top.context(), top.node(key("protocol")), top.valueMark(key("protocol")),
+                key("protocol"), {key("split"), key("seeds")});
+  ProtocolSpec protocol;
+  if (map.has(key("split"))) {
+    const YAML::Node split = map.node(key("split"));
+    if (!split.IsSequence() || split.size() != 3)
+      map.failAt(key("split"), QStringLiteral("protocol.split must be three fractions [train, "
+                                              "dev, test] like [0.7, 0.15, 0.15], not %1")
+                                   .arg(yaml::describe(split)));
+    double parts[3];
+    for (std::size_t i = 0; i < 3; ++i) {
+      parts[i] = yaml::parseNumber(map.context(), split[i], map.valueMark(key("split")),
+                                   key("protocol.split"));
+      if (parts[i] <= 0 || parts[i] >= 1)
+        yaml::fail(map.context(), split[i].Mark(),
+                   QStringLiteral("protocol.split: each fraction must be between 0 and 1, got %1")
+                       .arg(parts[i]));
+    }
+    const double sum = parts[0] + parts[1] + parts[2];
+    if (std::abs(sum - 1.0) > 1e-6)
+      map.failAt(key("split"),
+                 QStringLiteral("protocol.split must add up to 1, got %1").arg(sum, 0, 'g', 10));
+    protocol.train = parts[0];
+    protocol.dev = parts[1];
+    protocol.test = parts[2];
+  }
+  if (map.has(key("seeds"))) {
+    const YAML::Node seeds = map.node(key("seeds"));
+    const YAML::Mark at = map.valueMark(key("seeds"));
+    protocol.seeds.clear();
+    if (seeds.IsScalar()) {
+      protocol.seeds << static_cast<int>(
+          yaml::parseInteger(map.context(), seeds, at, key("protocol.seeds")));
+    } else if (seeds.IsSequence() && seeds.size() > 0) {
+      for (const YAML::Node& item : seeds) {
+        const long long seed = yaml::parseInteger(map.context(), item, at, key("protocol.seeds"));
+        if (seed < 0 || seed > std::numeric_limits<int>::max())
+          yaml::fail(map.context(), item.Mark(),
+                     QStringLiteral("protocol.seeds: a seed must be between 0 and %1")
+                         .arg(std::numeric_limits<int>::max()));
+        if (protocol.seeds.contains(static_cast<int>(seed)))
+          yaml::fail(map.context(), item.Mark(),
+                     QStringLiteral("protocol.seeds: seed %1 appears twice").arg(seed));
+        protocol.seeds << static_cast<int>(seed);
+      }
+    } else {
+      map.failAt(key("seeds"), QStringLiteral("protocol.seeds must be a list of whole numbers "
+                                              "like [1, 2, 3], not %1")
+                                   .arg(yaml::describe(seeds)));
+    }
+  }
+  return protocol;
+}
+
+TrainSpec readTrain(const Map& top) {
+  const Map map(top.context(), top.node(key("train")), top.valueMark(key("train")), key("train"),
+                {key("lr"), key("batch_size"), key("max_len"), key("epochs"), key("max_steps"),
+                 key("early_stopping"), key("eval_every"), key("warmup"), key("weight_decay"),
+                 key("clip_norm"), key("threads")});
+  TrainSpec train;
+  train.lr = map.number(key("lr"), train.lr, 0.0, 1.0, true);
+  train.batchSize = map.integer(key("batch_size"), train.batchSize, 1);
+  train.maxLen = map.integer(key("max_len"), train.maxLen, 8);
+  train.epochs = map.integer(key("epochs"), train.epochs, 1);
+  train.maxSteps = map.integer(key("max_steps"), train.maxSteps, 0);
+  train.earlyStopping = map.integer(key("early_stopping"), train.earlyStopping, 0);
+  train.evalEvery = map.integer(key("eval_every"), train.evalEvery, 0);
+  train.warmup = map.number(key("warmup"), train.warmup, 0.0, 0.99);
+  train.weightDecay = map.number(key("weight_decay"), train.weightDecay, 0.0, kMax);
+  train.clipNorm = map.number(key("clip_norm"), train.clipNorm, 0.0, kMax);
+  train.threads = map.integer(key("threads"), train.threads, 0);
+  return train;
+}
+
+}  // namespace
+
+ExperimentSpec parseExperiment(const QString& yamlText, const QString& sourcePath) {
+  const QString absolute =
+      sourcePath.isEmpty() ? QString() : QFileInfo(sourcePath).absoluteFilePath();
+  const Context context{
+      absolute, absolute.isEmpty() ? QDir::currentPath() : QFileInfo(absolute).absolutePath()};
+  YAML::Node root;
+  try {
+    root = YAML::Load(yamlText.toStdString());
+  } catch (const YAML::Exception& error) {
+    yaml::fail(context, error.mark,
+               QStringLiteral("malformed YAML: %1").arg(QString::fromStdString(error.msg)));
+  }
+  const Map top(context, root, YAML::Mark(), QString(),
+                {key("name"), key("model"), key("pretrain"), key("intermediate"), key("targets"),
+                 key("protocol"), key("train")});
+  top.require({key("name"), key("model"), key("targets")});
+
+  ExperimentSpec spec;
+  spec.sourcePath = absolute;
+  spec.yamlText = yamlText;
+  spec.name = top.string(key("name"), QString());
+  if (spec.name.isEmpty()) top.failAt(key("name"), QStringLiteral("name must not be empty"));
+  spec.model = readModel(top);
+  if (top.has(key("pretrain"))) spec.pretrain = readPretrain(top);
+  if (top.has(key("intermediate"))) spec.intermediate = readIntermediate(top);
+  spec.targets = readTargets(top);
+  if (top.has(key("protocol"))) spec.protocol = readProtocol(top);
+  if (top.has(key("train"))) spec.train = readTrain(top);
+  return spec;
+}
+
+ExperimentSpec loadExperiment(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly))
+    throw InputError(QFileInfo(path).absoluteFilePath(), 0, 0,
+                     QStringLiteral("cannot read the experiment: %1").arg(file.errorString()));
+  return parseExperiment(QString::fromUtf8(file.readAll()), path);
+}
+
+}  // namespace twb

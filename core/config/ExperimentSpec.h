@@ -1,0 +1,94 @@
+// ExperimentSpec: an experiment as the user wrote it in YAML, as plain torch-free data.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace twb {
+
+// Where a dataset comes from: a catalog id ("uci-yelp") or a user's own file with named columns.
+struct DatasetRef {
+  QString id;      // catalog id; empty for a file
+  QString path;    // absolute path of a user's file; empty for a catalog id
+  QString format;  // "tsv", "csv" or "jsonl"; from the file's suffix unless given
+  QString textColumn = QStringLiteral("text");
+  QString pairColumn;  // empty: single texts
+  QString labelColumn = QStringLiteral("label");
+  QString scoreColumn;  // set for regression (similarity) tasks instead of a label
+  QString language;     // ISO 639-1 code of the text, when known
+  QStringList labels;   // declared label set; a label outside it is an error. Empty: inferred
+
+  bool isFile() const { return !path.isEmpty(); }
+  QString name() const;  // the id, or the file's base name
+};
+
+// Model family and size. Explicit sizes (> 0) override the preset.
+struct ModelSpec {
+  QString arch = QStringLiteral("bert");  // bert | roberta | xlnet
+  QString size = QStringLiteral("tiny");  // tiny | mini | small | base
+  QString from = QStringLiteral("scratch");
+  int layers = 0;
+  int hidden = 0;
+  int heads = 0;
+  int ff = 0;
+  int vocabSize = 4000;  // sentencepiece vocabulary trained on the run's text
+  double dropout = 0.1;
+};
+
+// Masked-LM pretraining on raw text, run once per seed and shared by every run.
+struct PretrainSpec {
+  QList<DatasetRef> text;
+  int steps = 0;
+  int batchSize = 0;  // 0: the train batch size
+  double lr = 0;      // 0: 5e-4
+  bool enabled() const { return steps > 0 && !text.isEmpty(); }
+};
+
+// The supervised task of a stage: classification of a text or pair, or similarity regression.
+struct TaskSpec {
+  DatasetRef dataset;
+  QString task = QStringLiteral("classification");  // classification | sentiment | similarity
+  int epochs = 0;                                   // 0: the train section's value
+};
+
+struct TargetSpec : TaskSpec {
+  QString domain;  // e.g. "restaurants": a domain-adaptation target
+  QString name() const;
+};
+
+struct ProtocolSpec {
+  double train = 0.70;
+  double dev = 0.15;
+  double test = 0.15;
+  QList<int> seeds{1};
+};
+
+struct TrainSpec {
+  double lr = 1e-4;
+  int batchSize = 32;
+  int maxLen = 128;
+  int epochs = 3;
+  int maxSteps = 0;       // 0: no limit beyond epochs
+  int earlyStopping = 0;  // patience in evaluations; 0: off
+  int evalEvery = 0;      // steps between dev evaluations; 0: once per epoch
+  double warmup = 0.1;    // fraction of steps spent warming up
+  double weightDecay = 0.01;
+  double clipNorm = 1.0;
+  int threads = 0;  // 0: all cores
+};
+
+struct ExperimentSpec {
+  QString name;
+  QString sourcePath;  // the YAML file, absolute
+  QString yamlText;    // the file's text, stored with the experiment
+  ModelSpec model;
+  PretrainSpec pretrain;
+  std::optional<TaskSpec> intermediate;
+  QList<TargetSpec> targets;
+  ProtocolSpec protocol;
+  TrainSpec train;
+};
+
+}  // namespace twb

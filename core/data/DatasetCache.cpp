@@ -1,0 +1,131 @@
+#include "data/DatasetCache.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include "common/InputError.h"
+#include "data/SourceConverter.h"
+
+namespace twb {
+namespace {
+
+QString checksumFile(const QString& folder) {
+  return QDir(folder).filePath(QStringLiteral("data.sha256"));
+}
+QString metaFile(const QString& folder) {
+  return QDir(folder).filePath(QStringLiteral("meta.json"));
+}
+
+void writeAtomically(const QString& path, const QByteArray& bytes) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    throw RunError(
+        QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+}
+
+QString sha256Of(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return QString();
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  hash.addData(&file);
+  return QString::fromLatin1(hash.result().toHex());
+}
+
+}  // namespace
+
+QString cacheDataFile(const QString& folder) {
+  return QDir(folder).filePath(QStringLiteral("data.jsonl"));
+}
+
+CacheMeta writeCache(const QString& folder, const QString& id, const QVector<LabelledText>& rows,
+                     const QStringList& labels, const QString& origin, const QString& archive) {
+  if (!QDir().mkpath(folder))
+    throw RunError(QStringLiteral("cannot create %1").arg(folder).toStdString());
+  QByteArray data;
+  QVector<int> counts(labels.size(), 0);
+  for (const LabelledText& row : rows) {
+    const QJsonObject object{{QStringLiteral("text"), row.text},
+                             {QStringLiteral("label"), row.label}};
+    data += QJsonDocument(object).toJson(QJsonDocument::Compact);
+    data += '\n';
+    const qsizetype label = labels.indexOf(row.label);
+    if (label >= 0) ++counts[label];
+  }
+  CacheMeta meta;
+  meta.id = id;
+  meta.count = static_cast<int>(rows.size());
+  for (qsizetype i = 0; i < labels.size(); ++i) meta.labelCounts.push_back({labels[i], counts[i]});
+  meta.origin = origin;
+  meta.archive = archive;
+  meta.fetched = QDateTime::currentDateTimeUtc();
+  meta.sha256 =
+      QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+
+  QJsonObject labelObject;
+  QJsonArray labelOrder;
+  for (const auto& [name, count] : meta.labelCounts) {
+    labelObject.insert(name, count);
+    labelOrder.append(name);
+  }
+  const QJsonObject json{{QStringLiteral("id"), id},
+                         {QStringLiteral("count"), meta.count},
+                         {QStringLiteral("labels"), labelOrder},
+                         {QStringLiteral("label_counts"), labelObject},
+                         {QStringLiteral("origin"), origin},
+                         {QStringLiteral("archive"), archive},
+                         {QStringLiteral("fetched"), meta.fetched.toString(Qt::ISODate)},
+                         {QStringLiteral("sha256"), meta.sha256}};
+  writeAtomically(cacheDataFile(folder), data);
+  writeAtomically(metaFile(folder), QJsonDocument(json).toJson(QJsonDocument::Indented));
+  writeAtomically(checksumFile(folder), (meta.sha256 + QStringLiteral("  data.jsonl\n")).toUtf8());
+  return meta;
+}
+
+bool cacheExists(const QString& folder) {
+  return QFile::exists(cacheDataFile(folder)) && QFile::exists(checksumFile(folder));
+}
+
+void verifyCache(const QString& folder, const QString& id) {
+  QFile file(checksumFile(folder));
+  const QString data = cacheDataFile(folder);
+  if (!file.open(QIODevice::ReadOnly))
+    throw InputError(checksumFile(folder), 0, 0,
+                     QStringLiteral("the checksum of dataset %1 is missing; fetch it again with "
+                                    "`twb datasets fetch %1`")
+                         .arg(id));
+  const QString expected =
+      QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 0).trimmed().toLower();
+  const QString actual = sha256Of(data);
+  if (actual.isEmpty() || actual != expected)
+    throw InputError(data, 0, 0,
+                     QStringLiteral("checksum mismatch: the cached copy of dataset %1 is damaged; "
+                                    "fetch it again with `twb datasets fetch %1`")
+                         .arg(id));
+}
+
+std::optional<CacheMeta> readCacheMeta(const QString& folder) {
+  QFile file(metaFile(folder));
+  if (!file.open(QIODevice::ReadOnly)) return std::nullopt;
+  const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+  if (!document.isObject()) return std::nullopt;
+  const QJsonObject json = document.object();
+  CacheMeta meta;
+  meta.id = json.value(QStringLiteral("id")).toString();
+  meta.count = json.value(QStringLiteral("count")).toInt();
+  const QJsonObject counts = json.value(QStringLiteral("label_counts")).toObject();
+  for (const QJsonValue& name : json.value(QStringLiteral("labels")).toArray())
+    meta.labelCounts.push_back({name.toString(), counts.value(name.toString()).toInt()});
+  meta.origin = json.value(QStringLiteral("origin")).toString();
+  meta.archive = json.value(QStringLiteral("archive")).toString();
+  meta.fetched =
+      QDateTime::fromString(json.value(QStringLiteral("fetched")).toString(), Qt::ISODate);
+  meta.sha256 = json.value(QStringLiteral("sha256")).toString();
+  return meta;
+}
+
+}  // namespace twb

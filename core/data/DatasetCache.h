@@ -1,0 +1,38 @@
+// DatasetCache: one converted catalog dataset on disk: data.jsonl, its data.sha256, meta.json.
+#pragma once
+
+#include <QDateTime>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <optional>
+
+namespace twb {
+
+struct LabelledText;
+
+// What meta.json records about a converted dataset.
+struct CacheMeta {
+  QString id;
+  int count = 0;
+  QVector<QPair<QString, int>> labelCounts;  // in the entry's label order
+  QString origin;
+  QString archive;  // the package file it was converted from
+  QDateTime fetched;
+  QString sha256;
+};
+
+QString cacheDataFile(const QString& folder);  // folder/data.jsonl
+
+// Writes data.jsonl, meta.json and then data.sha256, each to a temporary file renamed into
+// place. Throws RunError when the folder cannot be written.
+CacheMeta writeCache(const QString& folder, const QString& id, const QVector<LabelledText>& rows,
+                     const QStringList& labels, const QString& origin, const QString& archive);
+// True when data.jsonl and data.sha256 are there (not verified).
+bool cacheExists(const QString& folder);
+// Checks data.jsonl against data.sha256; throws InputError naming data.jsonl on a mismatch.
+void verifyCache(const QString& folder, const QString& id);
+std::optional<CacheMeta> readCacheMeta(const QString& folder);
+
+}  // namespace twb

@@ -1,0 +1,121 @@
+#include "data/DatasetReader.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <cmath>
+
+#include "common/InputError.h"
+#include "data/LabelOrder.h"
+#include "data/RawTable.h"
+#include "data/TextFile.h"
+
+namespace twb {
+namespace {
+
+QString formatOf(const DatasetRef& ref) {
+  if (!ref.format.isEmpty()) return ref.format.toLower();
+  const QString suffix = QFileInfo(ref.path).suffix().toLower();
+  if (suffix == QLatin1String("tsv") || suffix == QLatin1String("tab"))
+    return QStringLiteral("tsv");
+  if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
+    return QStringLiteral("jsonl");
+  return suffix;
+}
+
+RawTable readTable(const DatasetRef& ref) {
+  const QString format = formatOf(ref);
+  if (format != QLatin1String("tsv") && format != QLatin1String("csv") &&
+      format != QLatin1String("jsonl"))
+    throw InputError(ref.path, 0, 0,
+                     QStringLiteral("unknown format '%1': expected tsv, csv or jsonl").arg(format));
+  const QString text = readUtf8File(ref.path);
+  if (format == QLatin1String("tsv")) return readTsv(text, ref.path);
+  if (format == QLatin1String("csv")) return readCsv(text, ref.path);
+  return readJsonl(text, ref.path);
+}
+
+// Finds a column by name, or fails listing the columns there are.
+int column(const RawTable& table, const QString& name, const QString& role, const QString& file) {
+  const qsizetype index = table.columns.indexOf(name);
+  if (index >= 0) return static_cast<int>(index);
+  throw InputError(file, 0, 0,
+                   QStringLiteral("no %1 column '%2'; the columns are: %3")
+                       .arg(role, name,
+                            table.columns.isEmpty() ? QStringLiteral("(none)")
+                                                    : table.columns.join(QStringLiteral(", "))));
+}
+
+QString cell(const RawRow& row, int column, const QString& name, const QString& file) {
+  if (column < row.values.size() && row.values[column].has_value()) return *row.values[column];
+  throw InputError(file, row.line, 0, QStringLiteral("no value for '%1'").arg(name));
+}
+
+bool isLabelTask(const QString& task) {
+  return task == QLatin1String("classification") || task == QLatin1String("sentiment");
+}
+
+}  // namespace
+
+Dataset readDataset(const DatasetRef& ref, const QString& task) {
+  const bool labelled = isLabelTask(task);
+  const bool scored = task == QLatin1String("similarity");
+  if (!labelled && !scored && task != QLatin1String("text"))
+    throw InputError(QStringLiteral("unknown task '%1' for dataset %2").arg(task, ref.name()));
+  const QString file = ref.path;
+  const RawTable table = readTable(ref);
+  if (table.rows.isEmpty())
+    throw InputError(file, 0, 0, QStringLiteral("the dataset is empty: no rows after the header"));
+
+  const int textColumn = column(table, ref.textColumn, QStringLiteral("text"), file);
+  const int pairColumn =
+      ref.pairColumn.isEmpty() ? -1 : column(table, ref.pairColumn, QStringLiteral("pair"), file);
+  const QString scoreName = ref.scoreColumn.isEmpty() ? QStringLiteral("score") : ref.scoreColumn;
+  const int labelColumn =
+      labelled ? column(table, ref.labelColumn, QStringLiteral("label"), file) : -1;
+  const int scoreColumn = scored ? column(table, scoreName, QStringLiteral("score"), file) : -1;
+
+  Dataset data;
+  data.name = ref.name();
+  data.source = file;
+  data.language = ref.language;
+  QStringList rawLabels;  // per example, resolved to indices once the label set is known
+  for (const RawRow& row : table.rows) {
+    Example example;
+    example.text = cell(row, textColumn, ref.textColumn, file);
+    if (pairColumn >= 0) example.pair = cell(row, pairColumn, ref.pairColumn, file);
+    if (labelColumn >= 0) {
+      const QString label = cell(row, labelColumn, ref.labelColumn, file).trimmed();
+      if (label.isEmpty()) throw InputError(file, row.line, 0, QStringLiteral("empty label"));
+      if (!ref.labels.isEmpty() && !ref.labels.contains(label))
+        throw InputError(file, row.line, 0,
+                         QStringLiteral("label '%1' is not one of the declared labels: %2")
+                             .arg(label, ref.labels.join(QStringLiteral(", "))));
+      rawLabels << label;
+    }
+    if (scoreColumn >= 0) {
+      const QString text = cell(row, scoreColumn, scoreName, file).trimmed();
+      bool ok = false;
+      example.score = text.toDouble(&ok);
+      if (!ok || !std::isfinite(example.score))
+        throw InputError(file, row.line, 0, QStringLiteral("score '%1' is not a number").arg(text));
+    }
+    data.examples << example;
+  }
+
+  if (labelled) {
+    if (!ref.labels.isEmpty()) {
+      data.labels = ref.labels;
+    } else {
+      QStringList distinct = rawLabels;
+      distinct.removeDuplicates();
+      data.labels = sortedLabels(distinct);
+    }
+    QHash<QString, int> index;
+    for (int i = 0; i < data.labels.size(); ++i) index.insert(data.labels[i], i);
+    for (qsizetype i = 0; i < data.examples.size(); ++i)
+      data.examples[i].label = index.value(rawLabels[i]);
+  }
+  return data;
+}
+
+}  // namespace twb

@@ -1,0 +1,14 @@
+// Splitter: a deterministic seeded train/dev/test split (the same seed gives the same split).
+#pragma once
+
+#include "config/ExperimentSpec.h"
+#include "data/Example.h"
+
+namespace twb {
+
+// Shuffles with the seed (a generator whose sequence is fixed across platforms), stratified by
+// label for classification, then cuts by protocol's fractions. Throws InputError naming the
+// dataset when any of the three parts would be empty (a target too small for its split).
+Split splitDataset(const Dataset& data, const ProtocolSpec& protocol, int seed);
+
+}  // namespace twb

@@ -1,0 +1,42 @@
+#include "experiment/Device.h"
+
+#include <dlfcn.h>
+
+#include <QThread>
+
+#include "common/InputError.h"
+
+namespace twb {
+namespace {
+
+// OpenBLAS reads OPENBLAS_NUM_THREADS when it is loaded, before main(); its own call is the
+// only way to change it afterwards. Resolved at run time: the symbol exists only with OpenBLAS.
+void setBlasThreads(int threads) {
+  using SetThreads = void (*)(int);
+  if (auto fn = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+    fn(threads);
+}
+
+}  // namespace
+
+DeviceChoice chooseDevice(const QString& name, int threads) {
+  if (name != QLatin1String("auto") && name != QLatin1String("cpu") &&
+      name != QLatin1String("cuda"))
+    throw InputError(QStringLiteral("--device: '%1' is not one of auto, cpu, cuda").arg(name));
+  const bool cuda = torch::cuda::is_available();
+  if (name == QLatin1String("cuda") && !cuda)
+    throw RunError("--device cuda: LibTorch sees no CUDA device on this machine");
+  DeviceChoice choice;
+  if (cuda && name != QLatin1String("cpu")) {
+    choice.device = torch::Device(torch::kCUDA, 0);
+    choice.description = QStringLiteral("cuda:0");
+    return choice;
+  }
+  const int n = threads > 0 ? threads : qMax(1, QThread::idealThreadCount());
+  torch::set_num_threads(1);
+  setBlasThreads(n);
+  choice.description = QStringLiteral("cpu (%1 thread%2)").arg(n).arg(n == 1 ? "" : "s");
+  return choice;
+}
+
+}  // namespace twb

@@ -1,0 +1,36 @@
+// Plan: an experiment's datasets loaded, checked and split for every seed, before any training.
+#pragma once
+
+#include <QStringList>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "common/TaskState.h"
+#include "config/ExperimentSpec.h"
+#include "data/Example.h"
+
+namespace twb {
+
+struct PlannedTask {
+  QString name;    // shown in tables: the target name, or the intermediate dataset's name
+  QString task;    // classification | sentiment | similarity
+  int epochs = 0;  // resolved: the stage's own, else train.epochs
+  Dataset data;
+  std::map<int, Split> splits;  // by seed
+
+  bool regression() const { return task == QLatin1String("similarity"); }
+};
+
+struct ExperimentPlan {
+  std::vector<Dataset> pretrainText;
+  std::optional<PlannedTask> intermediate;
+  std::vector<PlannedTask> targets;
+  QStringList warnings;
+};
+
+// Loads every dataset (fetching catalog ones not yet cached), checks that each fits its task,
+// and splits it for every seed. Throws InputError naming the dataset, file and line.
+ExperimentPlan planExperiment(const ExperimentSpec& spec, const QString& dataDir, TaskState& state);
+
+}  // namespace twb

@@ -1,0 +1,32 @@
+// EncoderConfig: the sizes and constants of one encoder, resolved from a ModelSpec (torch-free).
+#pragma once
+
+#include <QString>
+
+#include "config/ExperimentSpec.h"
+
+namespace twb {
+
+struct EncoderConfig {
+  QString arch = QStringLiteral("bert");  // bert | roberta | xlnet
+  int vocabSize = 0;
+  int hidden = 128;
+  int layers = 2;
+  int heads = 2;
+  int intermediate = 512;
+  int maxPositions = 512;       // roberta: 514 (positions start at padId + 1)
+  int typeVocab = 2;            // roberta: 1
+  double layerNormEps = 1e-12;  // roberta and xlnet: 1e-5 / 1e-12 as MODELS.md says
+  double dropout = 0.1;
+  int padId = 0;
+
+  // Size preset (tiny, mini, small, base) with explicit sizes from the spec overriding it.
+  // Throws InputError naming the key for an unknown arch or size.
+  static EncoderConfig fromSpec(const ModelSpec& spec, int vocabSize, int padId);
+
+  // The longest input in tokens the position table allows: maxPositions, less RoBERTa's
+  // padId + 1 offset (512 for roberta-base). XLNet's positions are relative: maxPositions.
+  int maxTokens() const;
+};
+
+}  // namespace twb

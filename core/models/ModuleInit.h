@@ -1,0 +1,26 @@
+// ModuleInit: Hugging Face's initialisation (normal 0.02, zero biases) for modules built here.
+#pragma once
+
+#include "common/TorchApi.h"
+
+namespace twb {
+
+constexpr double kInitStd = 0.02;  // initializer_range of BERT, RoBERTa and XLNet configs
+
+inline void initNormal(torch::Tensor& tensor) { torch::nn::init::normal_(tensor, 0.0, kInitStd); }
+
+inline void initLinear(torch::nn::Linear& linear) {
+  initNormal(linear->weight);
+  if (linear->bias.defined()) torch::nn::init::zeros_(linear->bias);
+}
+
+// padId < 0: no padding row; otherwise that row starts at zero as in nn.Embedding(padding_idx).
+inline void initEmbedding(torch::nn::Embedding& embedding, std::int64_t padId) {
+  initNormal(embedding->weight);
+  if (padId >= 0) {
+    torch::NoGradGuard noGrad;
+    embedding->weight[padId].zero_();
+  }
+}
+
+}  // namespace twb

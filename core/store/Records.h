@@ -1,0 +1,74 @@
+// Records: the torch-free rows the RunStore keeps and the UI and CLI read.
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QVector>
+
+namespace twb {
+
+// One value of one metric series at one step of one stage.
+struct MetricPoint {
+  qint64 stageId = 0;
+  qint64 step = 0;
+  double epoch = 0;     // fractional epoch
+  double wallTime = 0;  // seconds since the stage started
+  QString name;         // "train_loss", "dev_loss", "dev_accuracy", ...
+  double value = 0;     // NaN is kept (stored as NULL)
+};
+
+struct ExperimentRecord {
+  qint64 id = 0;
+  QString name;
+  QString yamlText;
+  QString yamlHash;   // sha256 of yamlText
+  QString status;     // running | finished | failed | cancelled
+  QDateTime created;  // UTC
+};
+
+// One (arm, target, seed) of an experiment. Arms: baseline, transfer.
+struct RunRecord {
+  qint64 id = 0;
+  qint64 experimentId = 0;
+  QString arm;
+  QString target;
+  int seed = 0;
+  QString status;  // pending | running | finished | failed | cancelled
+  QString error;
+  QDateTime started;
+  QDateTime finished;
+};
+
+// A stage of training. Shared stages (pretrain, intermediate) have runId 0 and belong to
+// every run of their seed that uses them.
+struct StageRecord {
+  qint64 id = 0;
+  qint64 experimentId = 0;
+  qint64 runId = 0;
+  int seed = 0;
+  QString name;  // pretrain | intermediate | target
+  QString status;
+  QDateTime started;   // set when the status first becomes running
+  QDateTime finished;  // set when the status becomes finished, failed or cancelled
+};
+
+// A summary of one metric series of a stage, computed by the database.
+struct SeriesSummary {
+  QString name;
+  qint64 count = 0;
+  qint64 firstStep = 0;
+  qint64 lastStep = 0;
+  double last = 0;  // the value at the last step (NaN when it was NaN)
+  double min = 0;   // over the non-NaN values; NaN when there are none
+  double max = 0;
+};
+
+// A final score of a run on a split: ("test", "accuracy", 0.81).
+struct ResultRecord {
+  qint64 runId = 0;
+  QString split;
+  QString metric;
+  double value = 0;
+};
+
+}  // namespace twb

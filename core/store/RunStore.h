@@ -1,0 +1,71 @@
+// RunStore: experiments, runs, stages, metric points and results in one SQLite file (WAL).
+#pragma once
+
+#include <QString>
+#include <QVector>
+#include <memory>
+#include <optional>
+
+#include "store/Records.h"
+
+namespace twb {
+
+// Each RunStore owns its own database connection, so the training worker and the UI each
+// open their own. Every write commits at once (points in one transaction per call), so a
+// cancelled or crashed run loses no point that was stored. Errors throw RunError.
+// A RunStore is used from the thread that created it (a Qt SQL connection is per thread).
+class RunStore {
+ public:
+  // Opens (creating and migrating as needed) the database at path, creating its folder.
+  // Throws RunError when it cannot, or when the file's schema is newer than this code knows
+  // (the file is then left untouched).
+  explicit RunStore(const QString& path);
+  ~RunStore();
+  RunStore(const RunStore&) = delete;
+  RunStore& operator=(const RunStore&) = delete;
+
+  // $TWB_DB when set, else AppDataLocation/runs.sqlite (the folder is created). Without an
+  // application name, the folder is named transfer-workbench.
+  static QString defaultPath();
+  QString path() const;
+  int schemaVersion() const;
+  static int latestSchemaVersion();  // the version this code creates and migrates to
+
+  // Writes. Status changes stamp started (first "running") and finished (finished, failed,
+  // cancelled). Unknown ids throw RunError.
+  qint64 addExperiment(const QString& name, const QString& yamlText);  // status "running"
+  void setExperimentStatus(qint64 experimentId, const QString& status);
+  qint64 addRun(qint64 experimentId, const QString& arm, const QString& target,
+                int seed);  // status "pending"
+  void setRunStatus(qint64 runId, const QString& status, const QString& error = QString());
+  // runId 0: a stage shared by the runs of its seed. Status "pending".
+  qint64 addStage(qint64 experimentId, qint64 runId, int seed, const QString& name);
+  void setStageStatus(qint64 stageId, const QString& status);
+  void addPoints(const QVector<MetricPoint>& points);  // one transaction
+  void addResult(const ResultRecord& result);  // replaces the run's value of (split, metric)
+
+  // Reads.
+  QVector<ExperimentRecord> experiments() const;
+  std::optional<ExperimentRecord> experiment(qint64 id) const;
+  QVector<RunRecord> runs(qint64 experimentId = 0) const;  // 0: all
+  std::optional<RunRecord> run(qint64 id) const;
+  QVector<StageRecord> stages(qint64 experimentId) const;
+  // The stages a run went through: its own, and the shared ones of its seed (for the
+  // baseline arm, without the shared "intermediate" stage, which only transfer uses).
+  QVector<StageRecord> stagesOfRun(qint64 runId) const;
+  // Every point of a stage, grouped by series name, each series by step.
+  QVector<MetricPoint> points(qint64 stageId) const;
+  // The points of a stage added after *cursor (0 at first) in the order they were added;
+  // advances *cursor. For a reader polling a stage that is being written.
+  QVector<MetricPoint> pointsAfter(qint64 stageId, qint64* cursor) const;
+  qint64 pointCount(qint64 stageId) const;
+  QVector<SeriesSummary> seriesSummaries(qint64 stageId) const;  // by name
+  QVector<ResultRecord> results(qint64 experimentId) const;      // 0: all
+  QVector<ResultRecord> resultsOfRun(qint64 runId) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> d;
+};
+
+}  // namespace twb

@@ -1,0 +1,87 @@
+#include "store/SqlSupport.h"
+
+#include <QSqlError>
+#include <cmath>
+#include <limits>
+
+#include "common/InputError.h"
+
+namespace twb::sql {
+
+void fail(const QSqlDatabase& db, const QString& what, const QString& driverText) {
+  const QString message =
+      QStringLiteral("run store %1: %2: %3").arg(db.databaseName(), what, driverText.trimmed());
+  throw RunError(message.toStdString());
+}
+
+QSqlQuery prepare(const QSqlDatabase& db, const QString& statement) {
+  QSqlQuery query(db);
+  query.setForwardOnly(true);
+  if (!query.prepare(statement))
+    fail(db, QStringLiteral("cannot prepare \"%1\"").arg(statement.simplified()),
+         query.lastError().text());
+  return query;
+}
+
+void exec(QSqlQuery& query, const QSqlDatabase& db) {
+  if (!query.exec())
+    fail(db, QStringLiteral("\"%1\" failed").arg(query.lastQuery().simplified()),
+         query.lastError().text());
+}
+
+QSqlQuery exec(const QSqlDatabase& db, const QString& statement) {
+  QSqlQuery query(db);
+  query.setForwardOnly(true);
+  if (!query.exec(statement))
+    fail(db, QStringLiteral("\"%1\" failed").arg(statement.simplified()), query.lastError().text());
+  return query;
+}
+
+QVariant scalar(const QSqlDatabase& db, const QString& statement) {
+  QSqlQuery query = exec(db, statement);
+  return query.next() ? query.value(0) : QVariant();
+}
+
+QString nowText() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+QVariant timeValue(const QDateTime& time) {
+  if (!time.isValid()) return QVariant(QMetaType(QMetaType::QString));
+  return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime timeFrom(const QVariant& value) {
+  if (value.isNull()) return QDateTime();
+  return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+QVariant realValue(double value) {
+  if (std::isnan(value)) return QVariant(QMetaType(QMetaType::Double));
+  return value;
+}
+
+double realFrom(const QVariant& value) {
+  if (value.isNull()) return std::numeric_limits<double>::quiet_NaN();
+  return value.toDouble();
+}
+
+QVariant idValue(qint64 id) {
+  if (id == 0) return QVariant(QMetaType(QMetaType::LongLong));
+  return id;
+}
+
+WriteTransaction::WriteTransaction(const QSqlDatabase& db) : db_(db) {
+  exec(db_, QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!open_) return;
+  QSqlQuery rollback(db_);
+  rollback.exec(QStringLiteral("ROLLBACK"));  // best effort: nothing to report from here
+}
+
+void WriteTransaction::commit() {
+  exec(db_, QStringLiteral("COMMIT"));
+  open_ = false;
+}
+
+}  // namespace twb::sql

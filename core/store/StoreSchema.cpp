@@ -1,0 +1,101 @@
+#include "store/StoreSchema.h"
+
+#include <QStringList>
+#include <vector>
+
+#include "common/InputError.h"
+#include "store/SqlSupport.h"
+
+namespace twb::schema {
+namespace {
+
+// Migration i (0-based) brings the schema from version i to version i + 1. Append only: never
+// edit a migration that has shipped.
+const std::vector<QStringList>& migrations() {
+  static const std::vector<QStringList> list = {
+      // Version 1: the initial schema.
+      {
+          QStringLiteral("CREATE TABLE experiments("
+                         " id INTEGER PRIMARY KEY,"
+                         " name TEXT NOT NULL,"
+                         " yaml_text TEXT NOT NULL,"
+                         " yaml_hash TEXT NOT NULL,"  // sha256 of yaml_text (UTF-8), hex
+                         " status TEXT NOT NULL,"
+                         " created TEXT NOT NULL)"),
+          QStringLiteral("CREATE TABLE runs("
+                         " id INTEGER PRIMARY KEY,"
+                         " experiment_id INTEGER NOT NULL REFERENCES experiments(id)"
+                         "  ON DELETE CASCADE,"
+                         " arm TEXT NOT NULL,"
+                         " target TEXT NOT NULL,"
+                         " seed INTEGER NOT NULL,"
+                         " status TEXT NOT NULL,"
+                         " error TEXT NOT NULL DEFAULT '',"
+                         " started TEXT,"
+                         " finished TEXT)"),
+          QStringLiteral("CREATE INDEX runs_by_experiment ON runs(experiment_id)"),
+          QStringLiteral("CREATE TABLE stages("
+                         " id INTEGER PRIMARY KEY,"
+                         " experiment_id INTEGER NOT NULL REFERENCES experiments(id)"
+                         "  ON DELETE CASCADE,"
+                         " run_id INTEGER REFERENCES runs(id) ON DELETE CASCADE,"  // NULL: shared
+                         " seed INTEGER NOT NULL,"
+                         " name TEXT NOT NULL,"
+                         " status TEXT NOT NULL,"
+                         " started TEXT,"
+                         " finished TEXT)"),
+          QStringLiteral("CREATE INDEX stages_by_experiment ON stages(experiment_id)"),
+          QStringLiteral("CREATE INDEX stages_by_run ON stages(run_id)"),
+          QStringLiteral("CREATE TABLE points("
+                         " stage_id INTEGER NOT NULL REFERENCES stages(id) ON DELETE CASCADE,"
+                         " step INTEGER NOT NULL,"
+                         " epoch REAL NOT NULL,"
+                         " wall_time REAL NOT NULL,"
+                         " name TEXT NOT NULL,"
+                         " value REAL)"),  // NULL: NaN (SQLite stores NaN as NULL)
+          QStringLiteral("CREATE INDEX points_by_series ON points(stage_id, name, step)"),
+          QStringLiteral("CREATE TABLE results("
+                         " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                         " split TEXT NOT NULL,"
+                         " metric TEXT NOT NULL,"
+                         " value REAL,"  // NULL: NaN
+                         " UNIQUE(run_id, split, metric))"),
+      },
+  };
+  return list;
+}
+
+}  // namespace
+
+int latestVersion() { return static_cast<int>(migrations().size()); }
+
+int version(const QSqlDatabase& db) {
+  return sql::scalar(db, QStringLiteral("PRAGMA user_version")).toInt();
+}
+
+void checkNotNewer(const QSqlDatabase& db) {
+  const int found = version(db);
+  if (found > latestVersion())
+    throw RunError(QStringLiteral("run store %1: the database has schema version %2, newer than "
+                                  "the %3 this version of Transfer Workbench knows; update the "
+                                  "program or use another database (--db)")
+                       .arg(db.databaseName())
+                       .arg(found)
+                       .arg(latestVersion())
+                       .toStdString());
+}
+
+void migrate(const QSqlDatabase& db) {
+  for (int target = 1; target <= latestVersion(); ++target) {
+    if (version(db) >= target) continue;
+    sql::WriteTransaction transaction(db);
+    const int current = version(db);  // another connection may have migrated meanwhile
+    if (current > latestVersion()) checkNotNewer(db);
+    if (current >= target) continue;  // the destructor rolls the empty transaction back
+    for (const QString& statement : migrations()[target - 1]) sql::exec(db, statement);
+    sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(target));
+    transaction.commit();
+  }
+}
+
+}  // namespace twb::schema

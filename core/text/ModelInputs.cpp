@@ -1,0 +1,86 @@
+#include "text/ModelInputs.h"
+
+#include <algorithm>
+
+#include "common/InputError.h"
+
+namespace twb {
+namespace {
+
+constexpr int64_t kXlnetPadType = 3;  // XLNet's pad_token_type_id
+
+void truncatePair(std::vector<int>& a, std::vector<int>& b, size_t budget) {
+  while (a.size() + b.size() > budget) {
+    std::vector<int>& longer = a.size() >= b.size() ? a : b;
+    longer.pop_back();
+  }
+}
+
+void append(EncodedInput& out, const std::vector<int>& ids, int64_t type) {
+  for (int id : ids) {
+    out.ids.push_back(id);
+    out.types.push_back(type);
+  }
+}
+
+}  // namespace
+
+EncodedInput buildInput(const QString& arch, const SpecialIds& s, std::vector<int> a,
+                        std::vector<int> b, int maxLen) {
+  const bool pair = !b.empty();
+  EncodedInput out;
+  if (arch == QLatin1String("bert")) {
+    truncatePair(a, b, std::max(0, maxLen - (pair ? 3 : 2)));
+    append(out, {s.cls}, 0);
+    append(out, a, 0);
+    append(out, {s.sep}, 0);
+    if (pair) {
+      append(out, b, 1);
+      append(out, {s.sep}, 1);
+    }
+  } else if (arch == QLatin1String("roberta")) {
+    truncatePair(a, b, std::max(0, maxLen - (pair ? 4 : 2)));
+    append(out, {s.cls}, 0);
+    append(out, a, 0);
+    append(out, {s.sep}, 0);
+    if (pair) {
+      append(out, {s.sep}, 0);
+      append(out, b, 0);
+      append(out, {s.sep}, 0);
+    }
+  } else if (arch == QLatin1String("xlnet")) {
+    truncatePair(a, b, std::max(0, maxLen - (pair ? 3 : 2)));
+    append(out, a, 0);
+    append(out, {s.sep}, 0);
+    if (pair) {
+      append(out, b, 1);
+      append(out, {s.sep}, 1);
+    }
+    append(out, {s.cls}, 2);
+  } else {
+    throw InputError(QStringLiteral("unknown model family '%1'").arg(arch));
+  }
+  return out;
+}
+
+Batch padBatch(const QString& arch, const SpecialIds& s, const std::vector<EncodedInput>& inputs) {
+  Batch batch;
+  batch.rows = static_cast<int>(inputs.size());
+  for (const auto& in : inputs) batch.cols = std::max(batch.cols, static_cast<int>(in.ids.size()));
+  const size_t cells = static_cast<size_t>(batch.rows) * batch.cols;
+  const bool left = arch == QLatin1String("xlnet");
+  batch.ids.assign(cells, s.pad);
+  batch.mask.assign(cells, 0);
+  batch.types.assign(cells, left ? kXlnetPadType : 0);
+  for (int r = 0; r < batch.rows; ++r) {
+    const auto& in = inputs[r];
+    const size_t offset =
+        static_cast<size_t>(r) * batch.cols + (left ? batch.cols - in.ids.size() : 0);
+    std::copy(in.ids.begin(), in.ids.end(), batch.ids.begin() + offset);
+    std::copy(in.types.begin(), in.types.end(), batch.types.begin() + offset);
+    std::fill_n(batch.mask.begin() + offset, in.ids.size(), 1);
+  }
+  return batch;
+}
+
+}  // namespace twb

@@ -1,0 +1,63 @@
+#include "train/MaskedLM.h"
+
+#include "train/Optimizer.h"
+#include "train/Schedule.h"
+
+namespace twb {
+
+torch::Tensor maskTokens(torch::Tensor& ids, const torch::Tensor& mask, const SpecialIds& s,
+                         int vocabSize, double probability) {
+  torch::Tensor candidates = mask.to(torch::kBool);
+  for (int special : {s.cls, s.sep, s.pad, s.mask})
+    if (special >= 0) candidates &= ids != special;
+  const auto options = torch::TensorOptions().device(ids.device());
+  torch::Tensor chosen =
+      (torch::rand(ids.sizes(), options.dtype(torch::kFloat32)) < probability) & candidates;
+  torch::Tensor labels = torch::where(chosen, ids, torch::full_like(ids, -100));
+  const torch::Tensor draw = torch::rand(ids.sizes(), options.dtype(torch::kFloat32));
+  const torch::Tensor toMask = chosen & (draw < 0.8);
+  const torch::Tensor toRandom = chosen & (draw >= 0.8) & (draw < 0.9);
+  ids = torch::where(toMask, torch::full_like(ids, s.mask), ids);
+  ids = torch::where(toRandom, torch::randint(vocabSize, ids.sizes(), options.dtype(torch::kInt64)),
+                     ids);
+  return labels;
+}
+
+void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& sequences,
+                      const BatchMaker& batches, const PretrainOptions& o,
+                      StageReporter& reporter) {
+  auto optimizer = makeAdamW(*model, o.lr, o.weightDecay);
+  const long warmupSteps = std::lround(o.steps * o.warmup);
+  const int vocab = model->config().vocabSize;
+  long step = 0;
+  for (int epoch = 0; step < o.steps; ++epoch) {
+    const std::vector<size_t> order = shuffledOrder(sequences.size(), o.seed, epoch);
+    for (size_t start = 0; start < order.size() && step < o.steps; start += o.batchSize) {
+      model->train();
+      const std::vector<size_t> rows(order.begin() + start,
+                                     order.begin() + std::min(order.size(), start + o.batchSize));
+      TensorBatch b = batches.make(sequences, rows);
+      const torch::Tensor labels =
+          maskTokens(b.ids, b.mask, batches.specials, vocab, o.maskProbability);
+      // A batch of very short texts can draw no token to predict; draw again.
+      if (!(labels != -100).any().item<bool>()) continue;
+      const torch::Tensor logits = model->forward(b.ids, b.mask, b.types);
+      const torch::Tensor loss = torch::nn::functional::cross_entropy(
+          logits.reshape({-1, logits.size(-1)}), labels.reshape({-1}),
+          torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));
+      optimizer->zero_grad();
+      loss.backward();
+      if (o.clipNorm > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), o.clipNorm);
+      setLearningRate(*optimizer, o.lr * linearWarmupDecay(step, warmupSteps, o.steps));
+      optimizer->step();
+      ++step;
+      const double value = loss.item<double>();
+      checkFinite(value, step, "pretrain");
+      reporter.point(QStringLiteral("train_loss"), step,
+                     epoch + static_cast<double>(start + rows.size()) / order.size(), value);
+      reporter.step(step, o.steps, value);
+    }
+  }
+}
+
+}  // namespace twb

@@ -1,0 +1,32 @@
+// MaskedLM: pretraining an encoder from scratch by masked language modelling on raw text.
+#pragma once
+
+#include "models/TaskModel.h"
+#include "train/Trainer.h"
+
+namespace twb {
+
+struct PretrainOptions {
+  long steps = 1000;
+  int batchSize = 32;
+  double lr = 5e-4;
+  double warmup = 0.06;
+  double weightDecay = 0.01;
+  double clipNorm = 1.0;
+  double maskProbability =
+      0.15;  // of real, non-special tokens; then 80% mask, 10% random, 10% kept
+  uint64_t seed = 1;
+};
+
+// Replaces tokens as BERT's recipe does; returns the labels (-100 where nothing is predicted).
+// ids is modified in place.
+torch::Tensor maskTokens(torch::Tensor& ids, const torch::Tensor& mask, const SpecialIds& specials,
+                         int vocabSize, double probability);
+
+// Trains model (a HeadKind::MaskedLM model) for options.steps steps over the sequences,
+// reporting train_loss points. Cancellation throws Cancelled.
+void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& sequences,
+                      const BatchMaker& batches, const PretrainOptions& options,
+                      StageReporter& reporter);
+
+}  // namespace twb

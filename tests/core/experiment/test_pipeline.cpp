@@ -1,0 +1,159 @@
+// The experiment end to end on tiny fixtures: both arms for every target and seed, shared
+// stages once per seed, the expected rows in the store, Δ computed from them; and bad input
+// that stores nothing.
+#include <QtTest>
+#include <random>
+
+#include "common/InputError.h"
+#include "config/ExperimentLoader.h"
+#include "experiment/Engine.h"
+#include "store/RunStore.h"
+#include "support/TestSupport.h"
+
+using namespace twb;
+
+namespace {
+
+// Sentences whose sentiment shows in their words, with a domain's own vocabulary mixed in.
+QByteArray sentimentTsv(int n, const QStringList& domainWords, uint64_t seed) {
+  const QStringList good = {"great", "lovely", "excellent", "superb", "wonderful", "fine"};
+  const QStringList bad = {"awful", "terrible", "poor", "dreadful", "boring", "broken"};
+  const QStringList filler = {"the", "a", "it", "was", "really", "quite", "and", "this"};
+  std::mt19937_64 rng(seed);
+  QByteArray out = "sentence\tpolarity\n";
+  for (int i = 0; i < n; ++i) {
+    const bool positive = i % 2 == 0;
+    QStringList words;
+    for (int w = 0; w < 6; ++w) {
+      const auto pick = [&](const QStringList& l) { return l[static_cast<int>(rng() % l.size())]; };
+      const int r = static_cast<int>(rng() % 10);
+      words << (r < 3 ? pick(positive ? good : bad) : r < 6 ? pick(domainWords) : pick(filler));
+    }
+    out += words.join(QLatin1Char(' ')).toUtf8() + "\t" + (positive ? "pos" : "neg") + "\n";
+  }
+  return out;
+}
+
+struct Silent : TaskState {
+  int points = 0;
+  int cancelAfter = -1;
+  mutable int polls = 0;
+  void progress(const Progress&) override {}
+  void metric(const StageInfo&, const MetricPoint&) override { ++points; }
+  void log(const QString&) override {}
+  bool isCancelled() const override { return cancelAfter >= 0 && ++polls > cancelAfter; }
+};
+
+const char* kYaml = R"(name: pipeline-test
+model: {arch: bert, size: tiny, layers: 1, hidden: 32, heads: 2, ff: 64, vocab_size: 150}
+pretrain: {text: [{path: movies.tsv, text: sentence}], steps: 4, batch_size: 16}
+intermediate: {dataset: {path: movies.tsv, text: sentence, label: polarity}, task: sentiment, epochs: 2}
+targets:
+  - {dataset: {path: food.tsv, text: sentence, label: polarity}, task: sentiment, domain: food}
+  - {dataset: {path: phones.tsv, text: sentence, label: polarity}, task: sentiment, domain: phones}
+protocol: {split: [0.7, 0.15, 0.15], seeds: [1, 2]}
+train: {lr: 2.0e-3, batch_size: 16, max_len: 16, epochs: 2, threads: 1}
+)";
+
+}  // namespace
+
+class PipelineTest : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+
+ private Q_SLOTS:
+  void initTestCase() {
+    test::writeFile(dir_, "movies.tsv", sentimentTsv(400, {"film", "actor", "plot", "scene"}, 1));
+    test::writeFile(dir_, "food.tsv", sentimentTsv(80, {"soup", "waiter", "pasta", "menu"}, 2));
+    test::writeFile(dir_, "phones.tsv", sentimentTsv(80, {"screen", "battery", "case"}, 3));
+    test::writeFile(dir_, "exp.yaml", kYaml);
+  }
+
+  void runsBothArmsForEveryTargetAndSeed() {
+    const ExperimentSpec spec = loadExperiment(dir_.filePath("exp.yaml"));
+    RunOptions options;
+    options.dbPath = dir_.filePath("runs.sqlite");
+    Silent state;
+    const ExperimentOutcome outcome = Engine::run(spec, options, state);
+    QCOMPARE(outcome.status, QStringLiteral("finished"));
+    QVERIFY(state.points > 0);
+    QCOMPARE(outcome.gains.size(), 2);
+
+    RunStore store(options.dbPath);
+    const auto runs = store.runs(outcome.experimentId);
+    QCOMPARE(runs.size(), 2 * 2 * 2);  // arms x targets x seeds
+    for (const RunRecord& r : runs) QCOMPARE(r.status, QStringLiteral("finished"));
+
+    // Shared stages once per seed, a target stage per run, each with points.
+    int pretrain = 0, intermediate = 0, target = 0;
+    for (const StageRecord& s : store.stages(outcome.experimentId)) {
+      pretrain += s.name == QLatin1String("pretrain");
+      intermediate += s.name == QLatin1String("intermediate");
+      target += s.name == QLatin1String("target");
+      QVERIFY2(!store.points(s.id).isEmpty(), qPrintable(s.name));
+      if (s.name != QLatin1String("target")) QCOMPARE(s.runId, qint64{0});
+    }
+    QCOMPARE(pretrain, 2);
+    QCOMPARE(intermediate, 2);
+    QCOMPARE(target, 8);
+
+    // Δ in the outcome is what the stored test accuracies give.
+    std::map<std::pair<QString, int>, std::map<QString, double>> accuracy;
+    std::map<qint64, RunRecord> byId;
+    for (const RunRecord& r : runs) byId[r.id] = r;
+    for (const ResultRecord& res : store.results(outcome.experimentId))
+      if (res.split == QLatin1String("test") && res.metric == QLatin1String("accuracy")) {
+        const RunRecord& r = byId.at(res.runId);
+        accuracy[{r.target, r.seed}][r.arm] = res.value;
+      }
+    for (const TargetGain& g : outcome.gains) {
+      double sum = 0;
+      for (int seed : {1, 2})
+        sum += accuracy.at({g.target, seed}).at("transfer") -
+               accuracy.at({g.target, seed}).at("baseline");
+      QVERIFY(qAbs(g.delta.mean - sum / 2) < 1e-9);
+      QCOMPARE(g.delta.n, 2);
+    }
+    QVERIFY(outcome.gains[0].target.startsWith(QStringLiteral("food")));
+  }
+
+  void cancellationKeepsEveryStoredPoint() {
+    const ExperimentSpec spec = loadExperiment(dir_.filePath("exp.yaml"));
+    RunOptions options;
+    options.dbPath = dir_.filePath("cancel.sqlite");
+    Silent state;
+    state.cancelAfter = 6;
+    const ExperimentOutcome outcome = Engine::run(spec, options, state);
+    QCOMPARE(outcome.status, QStringLiteral("cancelled"));
+    RunStore store(options.dbPath);
+    int stored = 0;
+    for (const StageRecord& s : store.stages(outcome.experimentId))
+      stored += store.points(s.id).size();
+    QCOMPARE(stored, state.points);  // every point reported was stored
+    for (const RunRecord& r : store.runs(outcome.experimentId))
+      QCOMPARE(r.status, QStringLiteral("cancelled"));
+    QCOMPARE(store.experiment(outcome.experimentId)->status, QStringLiteral("cancelled"));
+  }
+
+  void badInputStoresNothing() {
+    QByteArray yaml = kYaml;
+    yaml.replace("label: polarity}, task: sentiment, domain: phones",
+                 "label: stars}, task: sentiment, domain: phones");
+    test::writeFile(dir_, "bad.yaml", yaml);
+    const ExperimentSpec spec = loadExperiment(dir_.filePath("bad.yaml"));
+    RunOptions options;
+    options.dbPath = dir_.filePath("bad.sqlite");
+    Silent state;
+    try {
+      Engine::run(spec, options, state);
+      QFAIL("a missing column was accepted");
+    } catch (const InputError& e) {
+      QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("stars")), e.what());
+      QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("phones.tsv")), e.what());
+    }
+    QVERIFY(!QFile::exists(options.dbPath) || RunStore(options.dbPath).experiments().isEmpty());
+  }
+};
+
+QTEST_GUILESS_MAIN(PipelineTest)
+#include "test_pipeline.moc"
