@@ -1,5 +1,6 @@
 #include "experiment/Engine.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <map>
 #include <set>
@@ -11,6 +12,7 @@
 #include "experiment/Plan.h"
 #include "experiment/RunTokenizer.h"
 #include "experiment/StoreReporter.h"
+#include "models/Safetensors.h"
 #include "models/TaskModel.h"
 #include "store/RunStore.h"
 #include "train/MaskedLM.h"
@@ -56,13 +58,14 @@ PretrainOptions pretrainOptions(const ExperimentSpec& spec, int seed) {
 class Pipeline {
  public:
   Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan, const Tokenizer& tokenizer,
-           RunStore& store, TaskState& state, torch::Device device)
+           RunStore& store, TaskState& state, torch::Device device, QString checkpointRoot)
       : spec_(spec),
         plan_(plan),
         tokenizer_(tokenizer),
         store_(store),
         state_(state),
-        device_(device) {
+        device_(device),
+        checkpointRoot_(std::move(checkpointRoot)) {
     batches_.arch = spec.model.arch;
     batches_.specials = tokenizer.specials();
     batches_.device = device;
@@ -72,6 +75,8 @@ class Pipeline {
   ExperimentOutcome run() {
     ExperimentOutcome outcome;
     outcome.experimentId = store_.addExperiment(spec_.name, spec_.yamlText);
+    checkpointDir_ =
+        QStringLiteral("%1/experiment-%2").arg(checkpointRoot_).arg(outcome.experimentId);
     for (int seed : spec_.protocol.seeds)
       for (const PlannedTask& t : plan_.targets)
         for (const QString& arm : arms())
@@ -167,6 +172,7 @@ class Pipeline {
         finishStage(info.stageId);
       }
       pretrained = mlm->encoderState();
+      if (spec_.pretrain.enabled()) saveCheckpoint(*mlm, seed, QStringLiteral("pretrain"));
     }
     StateDict intermediate;
     if (plan_.intermediate) {
@@ -177,6 +183,7 @@ class Pipeline {
       trainStage(model, data, info, seed);
       finishStage(info.stageId);
       intermediate = model->encoderState();
+      saveCheckpoint(*model, seed, QStringLiteral("intermediate"));
     }
     for (const PlannedTask& target : plan_.targets) {
       const EncodedTask data = encode(target, seed);
@@ -222,6 +229,24 @@ class Pipeline {
     current_ = 0;
   }
 
+  // The shared stages' weights, so a later run or the GUI can start from them.
+  void saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage) {
+    QDir().mkpath(checkpointDir_);
+    const SafetensorsMetadata metadata{
+        {QStringLiteral("arch"), config_.arch},
+        {QStringLiteral("hidden"), QString::number(config_.hidden)},
+        {QStringLiteral("layers"), QString::number(config_.layers)},
+        {QStringLiteral("heads"), QString::number(config_.heads)},
+        {QStringLiteral("intermediate"), QString::number(config_.intermediate)},
+        {QStringLiteral("vocab_size"), QString::number(config_.vocabSize)},
+        {QStringLiteral("stage"), stage},
+        {QStringLiteral("seed"), QString::number(seed)},
+        {QStringLiteral("experiment"), spec_.name}};
+    const QString path =
+        QStringLiteral("%1/seed%2-%3.safetensors").arg(checkpointDir_).arg(seed).arg(stage);
+    saveSafetensors(path, model.state(), metadata);
+  }
+
   void finishStage(qint64 stageId) {
     store_.setStageStatus(stageId, QStringLiteral("finished"));
     openStages_.erase(stageId);
@@ -249,6 +274,8 @@ class Pipeline {
   torch::Device device_;
   BatchMaker batches_;
   EncoderConfig config_;
+  QString checkpointRoot_;
+  QString checkpointDir_;
   ProgressTotals totals_;
   std::map<RunKey, qint64> runIds_;
   std::set<qint64> finished_;
@@ -269,11 +296,13 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   EncoderConfig::fromSpec(spec.model, spec.model.vocabSize, 0);  // rejects a bad model early
 
   const QString dbPath = options.dbPath.isEmpty() ? RunStore::defaultPath() : options.dbPath;
-  const QString cacheDir = QFileInfo(dbPath).absolutePath() + QStringLiteral("/tokenizers");
+  const QString storeDir = QFileInfo(dbPath).absolutePath();
+  const QString cacheDir = storeDir + QStringLiteral("/tokenizers");
   const auto tokenizer = runTokenizer(spec, plan, cacheDir, state);
   RunStore store(dbPath);
   state.log(QStringLiteral("device: %1").arg(device.description));
-  Pipeline pipeline(spec, plan, *tokenizer, store, state, device.device);
+  Pipeline pipeline(spec, plan, *tokenizer, store, state, device.device,
+                    storeDir + QStringLiteral("/checkpoints"));
   ExperimentOutcome outcome = pipeline.run();
   outcome.device = device.description;
   outcome.warnings = plan.warnings;

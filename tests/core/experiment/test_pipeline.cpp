@@ -115,6 +115,17 @@ class PipelineTest : public QObject {
       QCOMPARE(g.delta.n, 2);
     }
     QVERIFY(outcome.gains[0].target.startsWith(QStringLiteral("food")));
+
+    // The shared stages' weights are kept beside the store, one file per seed and stage.
+    for (int seed : {1, 2})
+      for (const char* stage : {"pretrain", "intermediate"}) {
+        const QString path =
+            dir_.filePath(QStringLiteral("checkpoints/experiment-%1/seed%2-%3.safetensors")
+                              .arg(outcome.experimentId)
+                              .arg(seed)
+                              .arg(stage));
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+      }
   }
 
   void cancellationKeepsEveryStoredPoint() {
