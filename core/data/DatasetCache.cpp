@@ -42,8 +42,9 @@ QString cacheDataFile(const QString& folder) {
   return QDir(folder).filePath(QStringLiteral("data.jsonl"));
 }
 
-CacheMeta writeCache(const QString& folder, const QString& id, const QVector<LabelledText>& rows,
+CacheMeta writeCache(const QString& folder, const QString& id, const ConvertedSource& converted,
                      const QStringList& labels, const QString& origin, const QString& archive) {
+  const QVector<LabelledText>& rows = converted.rows;
   if (!QDir().mkpath(folder))
     throw RunError(QStringLiteral("cannot create %1").arg(folder).toStdString());
   QByteArray data;
@@ -65,6 +66,9 @@ CacheMeta writeCache(const QString& folder, const QString& id, const QVector<Lab
   meta.fetched = QDateTime::currentDateTimeUtc();
   meta.sha256 =
       QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+  meta.version = kCacheVersion;
+  meta.duplicatesDropped = converted.duplicatesDropped;
+  meta.conflictsDropped = converted.conflictsDropped;
 
   QJsonObject labelObject;
   QJsonArray labelOrder;
@@ -72,8 +76,11 @@ CacheMeta writeCache(const QString& folder, const QString& id, const QVector<Lab
     labelObject.insert(name, count);
     labelOrder.append(name);
   }
-  const QJsonObject json{{QStringLiteral("id"), id},
+  const QJsonObject json{{QStringLiteral("version"), meta.version},
+                         {QStringLiteral("id"), id},
                          {QStringLiteral("count"), meta.count},
+                         {QStringLiteral("duplicates_dropped"), meta.duplicatesDropped},
+                         {QStringLiteral("conflicts_dropped"), meta.conflictsDropped},
                          {QStringLiteral("labels"), labelOrder},
                          {QStringLiteral("label_counts"), labelObject},
                          {QStringLiteral("origin"), origin},
@@ -88,6 +95,11 @@ CacheMeta writeCache(const QString& folder, const QString& id, const QVector<Lab
 
 bool cacheExists(const QString& folder) {
   return QFile::exists(cacheDataFile(folder)) && QFile::exists(checksumFile(folder));
+}
+
+bool cacheIsStale(const QString& folder) {
+  const std::optional<CacheMeta> meta = readCacheMeta(folder);
+  return !meta || meta->version < kCacheVersion;
 }
 
 void verifyCache(const QString& folder, const QString& id) {
@@ -125,7 +137,20 @@ std::optional<CacheMeta> readCacheMeta(const QString& folder) {
   meta.fetched =
       QDateTime::fromString(json.value(QStringLiteral("fetched")).toString(), Qt::ISODate);
   meta.sha256 = json.value(QStringLiteral("sha256")).toString();
+  meta.version = json.value(QStringLiteral("version")).toInt(1);
+  meta.duplicatesDropped = json.value(QStringLiteral("duplicates_dropped")).toInt();
+  meta.conflictsDropped = json.value(QStringLiteral("conflicts_dropped")).toInt();
   return meta;
+}
+
+QString duplicatesNote(const CacheMeta& meta) {
+  QString note = QStringLiteral("%1 duplicate%2 dropped")
+                     .arg(meta.duplicatesDropped)
+                     .arg(meta.duplicatesDropped == 1 ? QString() : QStringLiteral("s"));
+  if (meta.conflictsDropped > 0)
+    note += QStringLiteral(", %1 of them copies of texts labelled both ways")
+                .arg(meta.conflictsDropped);
+  return note;
 }
 
 }  // namespace twb

@@ -10,7 +10,11 @@
 
 namespace twb {
 
-struct LabelledText;
+struct ConvertedSource;
+
+// The cache format the converters write now: 1 (no "version" in meta.json) kept repeated texts;
+// 2 drops them. An older cache is stale: it is converted again before use.
+constexpr int kCacheVersion = 2;
 
 // What meta.json records about a converted dataset.
 struct CacheMeta {
@@ -21,18 +25,25 @@ struct CacheMeta {
   QString archive;  // the package file it was converted from
   QDateTime fetched;
   QString sha256;
+  int version = 1;            // kCacheVersion of the converter that wrote it
+  int duplicatesDropped = 0;  // repeated texts left out, conflictsDropped included
+  int conflictsDropped = 0;   // copies of texts whose copies disagree on the label
 };
 
 QString cacheDataFile(const QString& folder);  // folder/data.jsonl
 
 // Writes data.jsonl, meta.json and then data.sha256, each to a temporary file renamed into
 // place. Throws RunError when the folder cannot be written.
-CacheMeta writeCache(const QString& folder, const QString& id, const QVector<LabelledText>& rows,
+CacheMeta writeCache(const QString& folder, const QString& id, const ConvertedSource& converted,
                      const QStringList& labels, const QString& origin, const QString& archive);
 // True when data.jsonl and data.sha256 are there (not verified).
 bool cacheExists(const QString& folder);
+// True when meta.json is missing or was written by an older converter (kCacheVersion).
+bool cacheIsStale(const QString& folder);
 // Checks data.jsonl against data.sha256; throws InputError naming data.jsonl on a mismatch.
 void verifyCache(const QString& folder, const QString& id);
 std::optional<CacheMeta> readCacheMeta(const QString& folder);
+// "45 duplicates dropped", and how many of them were copies of texts labelled both ways.
+QString duplicatesNote(const CacheMeta& meta);
 
 }  // namespace twb

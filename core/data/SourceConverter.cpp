@@ -2,9 +2,11 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <algorithm>
 
 #include "common/InputError.h"
@@ -87,16 +89,41 @@ QVector<LabelledText> fromTextClassJson(const ConversionRecipe& recipe, const QS
   return rows;
 }
 
+// Keeps the first copy of each text, or no copy when the copies disagree on the label.
+ConvertedSource dropDuplicateTexts(const QVector<LabelledText>& rows) {
+  QHash<QString, qsizetype> first;  // text -> the row of its first copy
+  QSet<QString> conflicting;
+  for (qsizetype i = 0; i < rows.size(); ++i) {
+    const QString text = rows[i].text.trimmed();
+    const auto found = first.constFind(text);
+    if (found == first.constEnd())
+      first.insert(text, i);
+    else if (rows[*found].label != rows[i].label)
+      conflicting.insert(text);
+  }
+  ConvertedSource converted;
+  converted.rows.reserve(first.size());
+  for (qsizetype i = 0; i < rows.size(); ++i) {
+    const QString text = rows[i].text.trimmed();
+    if (conflicting.contains(text))
+      ++converted.conflictsDropped;
+    else if (first.value(text) == i)
+      converted.rows.push_back(rows[i]);
+  }
+  converted.duplicatesDropped = static_cast<int>(rows.size() - converted.rows.size());
+  return converted;
+}
+
 }  // namespace
 
-QVector<LabelledText> convertSource(const ConversionRecipe& recipe, const QString& packageRoot) {
+ConvertedSource convertSource(const ConversionRecipe& recipe, const QString& packageRoot) {
   const QString path = QDir(packageRoot).filePath(recipe.file);
   if (!QFileInfo::exists(path)) unexpected(path, QStringLiteral("file not found in the package"));
   switch (recipe.format) {
     case ConversionRecipe::Format::HeaderlessCsv:
-      return fromHeaderlessCsv(recipe, path);
+      return dropDuplicateTexts(fromHeaderlessCsv(recipe, path));
     case ConversionRecipe::Format::TextClassJson:
-      return fromTextClassJson(recipe, path);
+      return dropDuplicateTexts(fromTextClassJson(recipe, path));
   }
   return {};
 }

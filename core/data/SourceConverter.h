@@ -13,8 +13,16 @@ struct LabelledText {
   QString label;  // a name from the entry's labels
 };
 
-// Reads packageRoot/recipe.file. Throws RunError when the file is missing or not as expected
-// (a changed package): the user's input is not at fault.
-QVector<LabelledText> convertSource(const ConversionRecipe& recipe, const QString& packageRoot);
+// A converted source: each text once, so no text can sit in both the train and the test part.
+struct ConvertedSource {
+  QVector<LabelledText> rows;  // in file order
+  int duplicatesDropped = 0;   // rows dropped as repeats of a text, conflicts included
+  int conflictsDropped = 0;    // rows dropped because the copies of their text disagree
+};
+
+// Reads packageRoot/recipe.file and drops repeated texts (compared without outer whitespace):
+// the first copy is kept, or none when the copies disagree on the label. Throws RunError when
+// the file is missing or not as expected (a changed package): the user's input is not at fault.
+ConvertedSource convertSource(const ConversionRecipe& recipe, const QString& packageRoot);
 
 }  // namespace twb

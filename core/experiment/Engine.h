@@ -16,6 +16,7 @@ struct RunOptions {
   QString dataDir;                          // empty: the catalog's default
   QString device = QStringLiteral("auto");  // auto | cpu | cuda
   int threads = 0;                          // 0: the spec's train.threads, else all cores
+  qint64 resumeExperimentId = 0;  // > 0: continue this stored experiment's unfinished runs
 };
 
 struct ExperimentOutcome {

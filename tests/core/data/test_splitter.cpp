@@ -1,4 +1,5 @@
-// Tests of Splitter: seeded determinism, fractions, stratification and the too-small error.
+// Tests of Splitter: seeded determinism, fractions, stratification, repeated texts kept in one
+// part, and the too-small error.
 #include <QtTest>
 
 #include "common/InputError.h"
@@ -127,6 +128,76 @@ class TestSplitter : public QObject {
     QCOMPARE(split.train.size(), 14);
     QCOMPARE(split.dev.size(), 3);
     QCOMPARE(split.test.size(), 3);
+  }
+
+  void distinctTextsSplitAsBefore() {
+    // Grouping repeated texts leaves a split without repeats as earlier versions cut it.
+    const twb::Split split = twb::splitDataset(makeDataset({12, 8}), twb::ProtocolSpec(), 7);
+    QCOMPARE(texts(split.train), QStringList({"6", "2", "1", "14", "8", "12", "3", "15", "18", "7",
+                                              "13", "17", "4", "5"}));
+    QCOMPARE(texts(split.dev), QStringList({"0", "11", "16"}));
+    QCOMPARE(texts(split.test), QStringList({"19", "9", "10"}));
+  }
+
+  void repeatedTextsStayInOnePart() {
+    // 40 texts, each 1 to 4 times (some with padding, some with another label), and pairs: a
+    // text may repeat only with the same pair.
+    twb::Dataset data;
+    data.name = QStringLiteral("repeats");
+    data.labels = QStringList{QStringLiteral("neg"), QStringLiteral("pos")};
+    for (int copy = 0; copy < 4; ++copy)
+      for (int t = 0; t < 40; ++t) {
+        if (copy > t % 4) continue;
+        twb::Example example;
+        example.text = QStringLiteral("text %1").arg(t) + (copy == 2 ? QStringLiteral("  ") : "");
+        example.pair = QStringLiteral("pair %1").arg(t % 3);
+        example.label = (t + (copy == 3 ? 1 : 0)) % 2;
+        data.examples << example;
+      }
+    twb::Example samePairless;  // the same text with another pair is another item
+    samePairless.text = QStringLiteral("text 5");
+    samePairless.pair = QStringLiteral("other");
+    samePairless.label = 0;
+    data.examples << samePairless;
+    QCOMPARE(data.examples.size(), 101);
+
+    const auto key = [](const twb::Example& e) { return e.text.trimmed() + '\t' + e.pair; };
+    for (int seed = 1; seed <= 20; ++seed) {
+      const twb::Split split = twb::splitDataset(data, twb::ProtocolSpec(), seed);
+      QHash<QString, int> partOf;
+      int total = 0;
+      const QVector<twb::Example>* parts[] = {&split.train, &split.dev, &split.test};
+      for (int p = 0; p < 3; ++p)
+        for (const twb::Example& example : *parts[p]) {
+          ++total;
+          const int part = partOf.value(key(example), p);
+          QVERIFY2(part == p, qPrintable(QStringLiteral("seed %1: '%2' is in parts %3 and %4")
+                                             .arg(seed)
+                                             .arg(example.text)
+                                             .arg(part)
+                                             .arg(p)));
+          partOf.insert(key(example), p);
+        }
+      QCOMPARE(total, 101);  // every copy is kept
+      QCOMPARE(partOf.size(), 41);
+      QVERIFY2(qAbs(split.train.size() - 70.7) <= 4,
+               qPrintable(QString::number(split.train.size())));
+      QVERIFY(!split.dev.isEmpty());
+      QVERIFY(!split.test.isEmpty());
+    }
+  }
+
+  void fewDistinctTextsAreTooSmall() {
+    twb::Dataset data = makeDataset({10, 10});
+    for (int i = 0; i < data.examples.size(); ++i)
+      data.examples[i].text = QStringLiteral("same %1").arg(i % 2);
+    try {
+      twb::splitDataset(data, twb::ProtocolSpec(), 1);
+      QFAIL("two distinct texts were split three ways");
+    } catch (const twb::InputError& error) {
+      QCOMPARE(error.message(), QStringLiteral("dataset toy has 20 examples (2 distinct texts): "
+                                               "too small for a 70/15/15 split"));
+    }
   }
 
   void tooSmallNamesDatasetAndSplit() {

@@ -146,6 +146,53 @@ class PipelineTest : public QObject {
     QCOMPARE(store.experiment(outcome.experimentId)->status, QStringLiteral("cancelled"));
   }
 
+  void resumeFinishesTheRunsAndMatchesAStraightRun() {
+    const ExperimentSpec spec = loadExperiment(dir_.filePath("exp.yaml"));
+    RunOptions options;
+    options.dbPath = dir_.filePath("resume.sqlite");
+    Silent interrupted;
+    interrupted.cancelAfter = 40;  // inside the first seed's target runs
+    const ExperimentOutcome first = Engine::run(spec, options, interrupted);
+    QCOMPARE(first.status, QStringLiteral("cancelled"));
+
+    Silent resumed;
+    options.resumeExperimentId = first.experimentId;
+    const ExperimentOutcome second = Engine::run(spec, options, resumed);
+    QCOMPARE(second.status, QStringLiteral("finished"));
+    QCOMPARE(second.experimentId, first.experimentId);
+    RunStore store(options.dbPath);
+    QCOMPARE(store.experiments().size(), 1);
+    for (const RunRecord& r : store.runs(first.experimentId))
+      QCOMPARE(r.status, QStringLiteral("finished"));
+
+    // Shared stages come back from their checkpoints, so the gains equal a straight run's.
+    options.resumeExperimentId = 0;
+    options.dbPath = dir_.filePath("straight.sqlite");
+    Silent straight;
+    const ExperimentOutcome reference = Engine::run(spec, options, straight);
+    QCOMPARE(second.gains.size(), reference.gains.size());
+    for (int i = 0; i < reference.gains.size(); ++i) {
+      QCOMPARE(second.gains[i].baseline.mean, reference.gains[i].baseline.mean);
+      QCOMPARE(second.gains[i].transfer.mean, reference.gains[i].transfer.mean);
+    }
+  }
+
+  void resumeRefusesAChangedExperimentFile() {
+    const ExperimentSpec spec = loadExperiment(dir_.filePath("exp.yaml"));
+    RunOptions options;
+    options.dbPath = dir_.filePath("changed.sqlite");
+    Silent state;
+    state.cancelAfter = 2;
+    const ExperimentOutcome first = Engine::run(spec, options, state);
+    QByteArray yaml = kYaml;
+    yaml.replace("epochs: 2, threads: 1", "epochs: 3, threads: 1");
+    test::writeFile(dir_, "changed.yaml", yaml);
+    options.resumeExperimentId = first.experimentId;
+    Silent again;
+    QVERIFY_THROWS_EXCEPTION(
+        InputError, Engine::run(loadExperiment(dir_.filePath("changed.yaml")), options, again));
+  }
+
   void badInputStoresNothing() {
     QByteArray yaml = kYaml;
     yaml.replace("label: polarity}, task: sentiment, domain: phones",

@@ -1,0 +1,316 @@
+#include "experiment/Pipeline.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include "common/InputError.h"
+#include "experiment/Encoding.h"
+#include "models/Safetensors.h"
+#include "train/MaskedLM.h"
+
+namespace twb {
+namespace {
+
+const QString kBaseline = QStringLiteral("baseline");
+const QString kTransfer = QStringLiteral("transfer");
+const QString kFinished = QStringLiteral("finished");
+
+TrainerOptions trainerOptions(const ExperimentSpec& spec, int epochs, int seed) {
+  TrainerOptions o;
+  o.lr = spec.train.lr;
+  o.batchSize = spec.train.batchSize;
+  o.epochs = epochs;
+  o.maxSteps = spec.train.maxSteps;
+  o.warmup = spec.train.warmup;
+  o.weightDecay = spec.train.weightDecay;
+  o.clipNorm = spec.train.clipNorm;
+  o.evalEvery = spec.train.evalEvery;
+  o.patience = spec.train.earlyStopping;
+  o.seed = static_cast<uint64_t>(seed);
+  return o;
+}
+
+PretrainOptions pretrainOptions(const ExperimentSpec& spec, int seed) {
+  PretrainOptions o;
+  o.steps = spec.pretrain.steps;
+  o.batchSize = spec.pretrain.batchSize > 0 ? spec.pretrain.batchSize : spec.train.batchSize;
+  o.lr = spec.pretrain.lr > 0 ? spec.pretrain.lr : 5e-4;
+  o.clipNorm = spec.train.clipNorm;
+  o.seed = static_cast<uint64_t>(seed);
+  return o;
+}
+
+QString primaryMetric(const PlannedTask& task) {
+  return task.regression() ? QStringLiteral("pearson") : QStringLiteral("accuracy");
+}
+
+}  // namespace
+
+Pipeline::Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan,
+                   const Tokenizer& tokenizer, RunStore& store, TaskState& state,
+                   torch::Device device, QString checkpointRoot)
+    : spec_(spec),
+      plan_(plan),
+      tokenizer_(tokenizer),
+      store_(store),
+      state_(state),
+      device_(device),
+      checkpointRoot_(std::move(checkpointRoot)) {
+  batches_.arch = spec.model.arch;
+  batches_.specials = tokenizer.specials();
+  batches_.device = device;
+  config_ = EncoderConfig::fromSpec(spec.model, tokenizer.vocabSize(), tokenizer.specials().pad);
+}
+
+ExperimentOutcome Pipeline::run(qint64 resumeId) {
+  ExperimentOutcome outcome;
+  resuming_ = resumeId > 0;
+  if (resuming_) {
+    experimentId_ = resumeId;
+    adoptRuns(resumeId);
+    store_.setExperimentStatus(resumeId, QStringLiteral("running"));
+  } else {
+    experimentId_ = store_.addExperiment(spec_.name, spec_.yamlText);
+    createRuns(experimentId_);
+  }
+  outcome.experimentId = experimentId_;
+  checkpointDir_ = QStringLiteral("%1/experiment-%2").arg(checkpointRoot_).arg(experimentId_);
+  totals_.total = plannedSteps();
+  totals_.clock.start();
+  try {
+    for (int seed : spec_.protocol.seeds) runSeed(seed);
+    outcome.status = kFinished;
+  } catch (const Cancelled&) {
+    outcome.status = QStringLiteral("cancelled");
+    state_.log(QStringLiteral("cancelled: every point stored so far is kept"));
+  } catch (const std::exception& e) {
+    outcome.status = QStringLiteral("failed");
+    outcome.error = QString::fromUtf8(e.what());
+  }
+  closeOpenRuns(outcome);
+  store_.setExperimentStatus(experimentId_, outcome.status);
+  std::map<QString, QString> metricOf;
+  QStringList order;
+  for (const PlannedTask& t : plan_.targets) {
+    order << t.name;
+    metricOf[t.name] = primaryMetric(t);
+  }
+  outcome.gains = computeGains(scores_, order, metricOf);
+  return outcome;
+}
+
+QStringList Pipeline::arms() const {
+  return plan_.intermediate ? QStringList{kBaseline, kTransfer} : QStringList{kBaseline};
+}
+
+qint64 Pipeline::stageSteps(const PlannedTask& task, int seed) const {
+  return twb::plannedSteps(task.splits.at(seed).train.size(),
+                           trainerOptions(spec_, task.epochs, seed));
+}
+
+qint64 Pipeline::plannedSteps() const {
+  qint64 total = 0;
+  for (int seed : spec_.protocol.seeds) {
+    bool seedDone = true;
+    for (const PlannedTask& t : plan_.targets)
+      for (const QString& arm : arms()) {
+        if (finished_.count(runIds_.at({t.name, arm, seed}))) continue;
+        seedDone = false;
+        total += stageSteps(t, seed);
+      }
+    if (seedDone) continue;
+    if (spec_.pretrain.enabled()) total += spec_.pretrain.steps;
+    if (plan_.intermediate) total += stageSteps(*plan_.intermediate, seed);
+  }
+  return total;
+}
+
+void Pipeline::createRuns(qint64 experimentId) {
+  for (int seed : spec_.protocol.seeds)
+    for (const PlannedTask& t : plan_.targets)
+      for (const QString& arm : arms())
+        runIds_[{t.name, arm, seed}] = store_.addRun(experimentId, arm, t.name, seed);
+}
+
+void Pipeline::adoptRuns(qint64 experimentId) {
+  for (const RunRecord& r : store_.runs(experimentId)) {
+    runIds_[{r.target, r.arm, r.seed}] = r.id;
+    if (r.status != kFinished) continue;
+    finished_.insert(r.id);
+    for (const PlannedTask& t : plan_.targets) {
+      if (t.name != r.target) continue;
+      for (const ResultRecord& res : store_.resultsOfRun(r.id))
+        if (res.split == QLatin1String("test") && res.metric == primaryMetric(t))
+          scores_[r.target][r.arm][r.seed] = res.value;
+    }
+  }
+  for (int seed : spec_.protocol.seeds)
+    for (const PlannedTask& t : plan_.targets)
+      for (const QString& arm : arms())
+        if (!runIds_.count({t.name, arm, seed}))
+          throw InputError(spec_.sourcePath, 0, 0,
+                           QStringLiteral("experiment %1 has no run %2/%3/seed %4 to resume: it "
+                                          "was run from a different experiment file")
+                               .arg(experimentId)
+                               .arg(t.name, arm)
+                               .arg(seed));
+}
+
+Pipeline::EncodedTask Pipeline::encode(const PlannedTask& task, int seed) const {
+  const Split& s = task.splits.at(seed);
+  const int len = spec_.train.maxLen;
+  return {&task, encodeExamples(s.train, tokenizer_, spec_.model.arch, len),
+          encodeExamples(s.dev, tokenizer_, spec_.model.arch, len),
+          encodeExamples(s.test, tokenizer_, spec_.model.arch, len)};
+}
+
+TaskModel Pipeline::newModel(const PlannedTask& task, int seed) const {
+  torch::manual_seed(seed);  // both arms start their head from the same weights
+  TaskModel model(config_, task.regression() ? HeadKind::Regression : HeadKind::Classification,
+                  task.regression() ? 1 : static_cast<int>(task.data.labels.size()));
+  model->to(device_);
+  return model;
+}
+
+StageInfo Pipeline::openStage(qint64 runId, int seed, const QString& stage, const QString& arm,
+                              const QString& target) {
+  StageInfo info{stage, arm, target, seed, 0};
+  info.stageId = store_.addStage(experimentId_, runId, seed, stage);
+  store_.setStageStatus(info.stageId, QStringLiteral("running"));
+  openStages_.insert(info.stageId);
+  return info;
+}
+
+void Pipeline::finishStage(qint64 stageId) {
+  store_.setStageStatus(stageId, kFinished);
+  openStages_.erase(stageId);
+}
+
+void Pipeline::runSeed(int seed) {
+  bool pending = false;
+  for (const auto& [key, runId] : runIds_) pending |= key.seed == seed && !finished_.count(runId);
+  if (!pending) return;  // resumed: every run of this seed is done
+  const StateDict pretrained = pretrainStage(seed);
+  const StateDict intermediate =
+      plan_.intermediate ? intermediateStage(seed, pretrained) : StateDict{};
+  for (const PlannedTask& target : plan_.targets) {
+    const EncodedTask data = encode(target, seed);
+    for (const QString& arm : arms())
+      if (!finished_.count(runIds_.at({target.name, arm, seed})))
+        runTarget(data, arm, seed, arm == kBaseline ? pretrained : intermediate);
+  }
+}
+
+StateDict Pipeline::pretrainStage(int seed) {
+  torch::manual_seed(seed);
+  TaskModel mlm(config_, HeadKind::MaskedLM);
+  mlm->to(device_);
+  const QString stage = QStringLiteral("pretrain");
+  if (!spec_.pretrain.enabled()) return mlm->encoderState();  // seeded random initialisation
+  if (resuming_ && loadCheckpoint(*mlm, seed, stage)) return mlm->encoderState();
+  StageInfo info = openStage(0, seed, stage);
+  StoreReporter reporter(store_, state_, totals_, info);
+  const auto text =
+      encodePretrainText(plan_.pretrainText, tokenizer_, spec_.model.arch, spec_.train.maxLen);
+  reporter.log(
+      QStringLiteral("seed %1: pretraining on %2 text windows").arg(seed).arg(text.size()));
+  pretrainMaskedLM(mlm, text, batches_, pretrainOptions(spec_, seed), reporter);
+  reporter.flush();
+  finishStage(info.stageId);
+  saveCheckpoint(*mlm, seed, stage);
+  return mlm->encoderState();
+}
+
+StateDict Pipeline::intermediateStage(int seed, const StateDict& pretrained) {
+  const QString stage = QStringLiteral("intermediate");
+  TaskModel model = newModel(*plan_.intermediate, seed);
+  if (resuming_ && loadCheckpoint(*model, seed, stage)) return model->encoderState();
+  const EncodedTask data = encode(*plan_.intermediate, seed);
+  StageInfo info = openStage(0, seed, stage);
+  model->loadEncoderState(pretrained);
+  trainStage(model, data, info, seed);
+  finishStage(info.stageId);
+  saveCheckpoint(*model, seed, stage);
+  return model->encoderState();
+}
+
+FitOutcome Pipeline::trainStage(TaskModel& model, const EncodedTask& data, const StageInfo& info,
+                                int seed) {
+  BatchMaker batches = batches_;
+  batches.regression = data.task->regression();
+  StoreReporter reporter(store_, state_, totals_, info);
+  return fit(model, data.train, data.dev, batches, trainerOptions(spec_, data.task->epochs, seed),
+             reporter);
+}
+
+void Pipeline::runTarget(const EncodedTask& data, const QString& arm, int seed,
+                         const StateDict& start) {
+  const qint64 runId = runIds_.at({data.task->name, arm, seed});
+  current_ = runId;
+  store_.setRunStatus(runId, QStringLiteral("running"));
+  const StageInfo info = openStage(runId, seed, QStringLiteral("target"), arm, data.task->name);
+  TaskModel model = newModel(*data.task, seed);
+  model->loadEncoderState(start);
+  const FitOutcome fitted = trainStage(model, data, info, seed);
+  finishStage(info.stageId);
+
+  BatchMaker batches = batches_;
+  batches.regression = data.task->regression();
+  const Evaluation test = evaluate(model, data.test, batches, spec_.train.batchSize);
+  store_.addResult({runId, QStringLiteral("test"), QStringLiteral("loss"), test.loss});
+  for (const auto& [metric, value] : test.scores)
+    store_.addResult({runId, QStringLiteral("test"), metric, value});
+  store_.addResult(
+      {runId, QStringLiteral("dev"), QStringLiteral("best_") + test.primaryName, fitted.bestDev});
+  store_.addResult(
+      {runId, QStringLiteral("train"), QStringLiteral("steps"), static_cast<double>(fitted.steps)});
+  scores_[data.task->name][arm][seed] = test.primary;
+  store_.setRunStatus(runId, kFinished);
+  finished_.insert(runId);
+  current_ = 0;
+}
+
+QString Pipeline::checkpointPath(int seed, const QString& stage) const {
+  return QStringLiteral("%1/seed%2-%3.safetensors").arg(checkpointDir_).arg(seed).arg(stage);
+}
+
+void Pipeline::saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage) {
+  QDir().mkpath(checkpointDir_);
+  const SafetensorsMetadata metadata{
+      {QStringLiteral("arch"), config_.arch},
+      {QStringLiteral("hidden"), QString::number(config_.hidden)},
+      {QStringLiteral("layers"), QString::number(config_.layers)},
+      {QStringLiteral("heads"), QString::number(config_.heads)},
+      {QStringLiteral("intermediate"), QString::number(config_.intermediate)},
+      {QStringLiteral("vocab_size"), QString::number(config_.vocabSize)},
+      {QStringLiteral("stage"), stage},
+      {QStringLiteral("seed"), QString::number(seed)},
+      {QStringLiteral("experiment"), spec_.name}};
+  saveSafetensors(checkpointPath(seed, stage), model.state(), metadata);
+}
+
+bool Pipeline::loadCheckpoint(TaskModelImpl& model, int seed, const QString& stage) {
+  const QString path = checkpointPath(seed, stage);
+  if (!QFileInfo::exists(path)) return false;
+  StateDict state = loadSafetensors(path);
+  for (auto& [name, tensor] : state) tensor = tensor.to(device_);
+  model.loadState(state);
+  state_.log(QStringLiteral("seed %1: %2 stage loaded from its checkpoint").arg(seed).arg(stage));
+  return true;
+}
+
+void Pipeline::closeOpenRuns(const ExperimentOutcome& outcome) {
+  for (qint64 stageId : openStages_) store_.setStageStatus(stageId, outcome.status);
+  for (const auto& [key, runId] : runIds_) {
+    if (finished_.count(runId)) continue;
+    if (runId == current_ && outcome.status == QLatin1String("failed"))
+      store_.setRunStatus(runId, QStringLiteral("failed"), outcome.error);
+    else
+      store_.setRunStatus(runId, QStringLiteral("cancelled"),
+                          outcome.status == QLatin1String("failed")
+                              ? QStringLiteral("not run: an earlier stage failed")
+                              : QString());
+  }
+}
+
+}  // namespace twb

@@ -1,0 +1,80 @@
+// Pipeline: one experiment's training loop: shared stages per seed, then both arms per target.
+#pragma once
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "experiment/Engine.h"
+#include "experiment/Plan.h"
+#include "experiment/StoreReporter.h"
+#include "models/TaskModel.h"
+#include "store/RunStore.h"
+#include "text/Tokenizer.h"
+#include "train/Trainer.h"
+
+namespace twb {
+
+class Pipeline {
+ public:
+  Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan, const Tokenizer& tokenizer,
+           RunStore& store, TaskState& state, torch::Device device, QString checkpointRoot);
+
+  // Runs a new experiment, or, with resumeId, the unfinished runs of a stored one: finished
+  // runs are kept, shared stages are loaded from their checkpoints where they exist.
+  ExperimentOutcome run(qint64 resumeId = 0);
+
+ private:
+  struct RunKey {
+    QString target, arm;
+    int seed;
+    bool operator<(const RunKey& o) const {
+      return std::tie(target, arm, seed) < std::tie(o.target, o.arm, o.seed);
+    }
+  };
+  struct EncodedTask {
+    const PlannedTask* task = nullptr;
+    std::vector<EncodedExample> train, dev, test;
+  };
+
+  QStringList arms() const;
+  qint64 stageSteps(const PlannedTask& task, int seed) const;
+  qint64 plannedSteps() const;
+  void createRuns(qint64 experimentId);
+  void adoptRuns(qint64 experimentId);
+  EncodedTask encode(const PlannedTask& task, int seed) const;
+  TaskModel newModel(const PlannedTask& task, int seed) const;
+  StageInfo openStage(qint64 runId, int seed, const QString& stage, const QString& arm = {},
+                      const QString& target = {});
+  void finishStage(qint64 stageId);
+  void runSeed(int seed);
+  StateDict pretrainStage(int seed);
+  StateDict intermediateStage(int seed, const StateDict& pretrained);
+  FitOutcome trainStage(TaskModel& model, const EncodedTask& data, const StageInfo& info, int seed);
+  void runTarget(const EncodedTask& data, const QString& arm, int seed, const StateDict& start);
+  QString checkpointPath(int seed, const QString& stage) const;
+  void saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage);
+  bool loadCheckpoint(TaskModelImpl& model, int seed, const QString& stage);
+  void closeOpenRuns(const ExperimentOutcome& outcome);
+
+  const ExperimentSpec& spec_;
+  const ExperimentPlan& plan_;
+  const Tokenizer& tokenizer_;
+  RunStore& store_;
+  TaskState& state_;
+  torch::Device device_;
+  BatchMaker batches_;
+  EncoderConfig config_;
+  QString checkpointRoot_;
+  QString checkpointDir_;
+  qint64 experimentId_ = 0;
+  bool resuming_ = false;
+  ProgressTotals totals_;
+  std::map<RunKey, qint64> runIds_;
+  std::set<qint64> finished_;
+  std::set<qint64> openStages_;  // started and not finished: closed with the outcome's status
+  qint64 current_ = 0;
+  ArmScores scores_;
+};
+
+}  // namespace twb
