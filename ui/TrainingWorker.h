@@ -8,17 +8,12 @@
 #include <atomic>
 #include <memory>
 
+#include "MetaTypes.h"
 #include "experiment/Engine.h"
 
 class QThread;
 
 namespace twb {
-
-// A metric point with where it came from, as the live plots need it.
-struct LivePoint {
-  StageInfo where;
-  MetricPoint point;
-};
 
 // The engine runs on a QThread; its reports are buffered under a mutex and handed to the GUI
 // thread by a timer (at most one batch every 40 ms), so the producer's rate never drives the
@@ -57,10 +52,3 @@ class TrainingWorker : public QObject {
 };
 
 }  // namespace twb
-
-Q_DECLARE_METATYPE(twb::StageInfo)
-Q_DECLARE_METATYPE(twb::Progress)
-Q_DECLARE_METATYPE(twb::LivePoint)
-Q_DECLARE_METATYPE(twb::ExperimentOutcome)
-Q_DECLARE_METATYPE(twb::ExperimentSpec)
-Q_DECLARE_METATYPE(twb::RunOptions)

@@ -1,0 +1,80 @@
+// CurveStore: every point of the live (and overlaid stored) metric series, for the loss plot.
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include "TrainingWorker.h"
+#include "plots/SeriesMath.h"
+
+namespace twb {
+
+// Names one metric series: a stage of one (arm, target, seed), and one metric. Shared stages
+// (pretrain, intermediate) have an empty arm and target. `origin` tells overlaid stored runs
+// apart from the live experiment (empty for the live one).
+struct SeriesKey {
+  QString stage;
+  QString arm;
+  QString target;
+  int seed = 0;
+  QString metric;
+  QString origin;
+
+  bool operator<(const SeriesKey& other) const;
+  bool operator==(const SeriesKey& other) const;
+  // "transfer · sst2 · seed 1 · target · dev_loss" (empty parts left out).
+  QString label() const;
+};
+
+// The best dev point of a series: highest accuracy / pearson / f1, lowest loss.
+struct BestPoint {
+  bool valid = false;
+  int index = -1;
+  SeriesPoint point;
+};
+
+// Whether a larger value of the metric is better ("dev_loss": no; "dev_accuracy": yes).
+bool higherIsBetter(const QString& metric);
+// Whether the metric is measured on the dev split (the one early stopping looks at).
+bool isDevMetric(const QString& metric);
+
+// Lives on the GUI thread. Keeps every point: no sampling here, the plot decimates per pixel.
+class CurveStore : public QObject {
+  Q_OBJECT
+ public:
+  explicit CurveStore(QObject* parent = nullptr);
+
+  // Appends live points (kept in step order) and emits changed() once.
+  void add(const QVector<LivePoint>& points);
+  // Loads the points of a stored stage, replacing what the series had (a stored stage is
+  // complete). Emits changed() once.
+  void addStored(const StageInfo& stage, const QVector<MetricPoint>& points,
+                 const QString& origin = QString());
+  void clear();
+
+  QList<SeriesKey> keys() const;
+  bool contains(const SeriesKey& key) const;
+  QVector<SeriesPoint> points(const SeriesKey& key) const;
+  int seriesCount() const;
+  qint64 pointCount() const;
+  QStringList metrics() const;  // distinct metric names, sorted
+  QStringList stages() const;   // distinct stage names in pipeline order
+  // The best point of a dev series; invalid for train series and empty ones.
+  BestPoint best(const SeriesKey& key) const;
+
+ Q_SIGNALS:
+  void changed();
+
+ private:
+  static SeriesKey keyOf(const StageInfo& where, const QString& metric, const QString& origin);
+  static void insertSorted(QVector<SeriesPoint>* series, const SeriesPoint& point);
+
+  QMap<SeriesKey, QVector<SeriesPoint>> series_;
+  qint64 pointCount_ = 0;
+};
+
+}  // namespace twb

@@ -1,0 +1,45 @@
+#include "plots/SeriesStyle.h"
+
+#include <QVector>
+
+namespace twb {
+
+QColor SeriesStyle::colour(const QString& arm, int targetIndex) {
+  // (baseline, transfer) pairs, one per target, cycling after four targets.
+  static const QVector<QPair<QColor, QColor>> pairs = {
+      {palette::kBlue, palette::kVermillion},
+      {palette::kGreen, palette::kOrange},
+      {palette::kSkyBlue, palette::kPurple},
+      {palette::kGrey, palette::kYellow},
+  };
+  if (arm.isEmpty()) return palette::kGrey;
+  const auto& pair = pairs[qMax(0, targetIndex) % pairs.size()];
+  return arm == QLatin1String("transfer") ? pair.second : pair.first;
+}
+
+Qt::PenStyle SeriesStyle::lineStyle(const QString& arm) {
+  if (arm.isEmpty()) return Qt::DotLine;
+  return arm == QLatin1String("transfer") ? Qt::DashLine : Qt::SolidLine;
+}
+
+QPen SeriesStyle::pen(const QString& arm, int targetIndex, int seedIndex, double width) {
+  QColor c = colour(arm, targetIndex);
+  // Later seeds a little lighter, never so light they vanish.
+  if (seedIndex > 0) c = c.lighter(100 + 18 * qMin(seedIndex, 4));
+  QPen p(c, width, lineStyle(arm));
+  p.setCapStyle(Qt::FlatCap);
+  p.setJoinStyle(Qt::RoundJoin);
+  return p;
+}
+
+QPen SeriesStyle::fadedPen(const QPen& pen) {
+  QPen faded = pen;
+  QColor c = pen.color();
+  c.setAlpha(55);
+  faded.setColor(c);
+  faded.setWidthF(1.0);
+  faded.setStyle(Qt::SolidLine);  // dashes of a noisy raw curve only add noise
+  return faded;
+}
+
+}  // namespace twb

@@ -1,0 +1,56 @@
+#include "setup/PretrainSection.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+
+#include "common/InputError.h"
+#include "setup/DatasetChecklist.h"
+
+namespace twb {
+
+PretrainSection::PretrainSection(QWidget* parent)
+    : QGroupBox(tr("Pretraining (masked language model, from scratch)"), parent) {
+  auto* form = new QFormLayout(this);
+  form->setRowWrapPolicy(QFormLayout::WrapAllRows);
+  list_ = new DatasetChecklist(this);
+  list_->setObjectName(QStringLiteral("pretrainText"));
+  list_->setColumnHidden(DatasetChecklist::kTask, true);
+  form->addRow(tr("Te&xt datasets:"), list_);
+
+  steps_ = new QSpinBox(this);
+  steps_->setObjectName(QStringLiteral("pretrainSteps"));
+  steps_->setRange(0, 10000000);
+  steps_->setSingleStep(500);
+  steps_->setSpecialValueText(tr("off"));
+  steps_->setToolTip(tr("Masked-LM steps, run once per seed and shared by every run; 0: off"));
+  form->addRow(tr("Ste&ps:"), steps_);
+
+  connect(list_, &DatasetChecklist::edited, this, &PretrainSection::changed);
+  connect(steps_, &QSpinBox::valueChanged, this, &PretrainSection::changed);
+}
+
+void PretrainSection::load(const PretrainSpec& pretrain) {
+  const QSignalBlocker blockList(list_), blockSteps(steps_);
+  QList<TargetSpec> chosen;
+  for (const DatasetRef& ref : pretrain.text) {
+    TargetSpec target = ref.isFile() ? TargetSpec() : catalogTarget(ref.id);
+    target.dataset = ref;
+    chosen << target;
+  }
+  list_->setChosen(chosen);
+  steps_->setValue(pretrain.steps);
+}
+
+PretrainSpec PretrainSection::store(PretrainSpec pretrain) const {
+  pretrain.text.clear();
+  for (const TargetSpec& target : list_->chosen()) pretrain.text << target.dataset;
+  pretrain.steps = steps_->value();
+  if (pretrain.steps > 0 && pretrain.text.isEmpty())
+    throw InputError(
+        tr("pretrain.text: tick at least one text dataset, or set the pretraining "
+           "steps to off"));
+  return pretrain;
+}
+
+}  // namespace twb

@@ -1,0 +1,39 @@
+// TrainSection: the setup form's seeds and training budgets.
+#pragma once
+
+#include <QGroupBox>
+
+#include "config/ExperimentSpec.h"
+
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace twb {
+
+class TrainSection : public QGroupBox {
+  Q_OBJECT
+ public:
+  explicit TrainSection(QWidget* parent = nullptr);
+
+  void load(const ExperimentSpec& spec);
+  // Writes the seeds and budgets into spec, keeping the fields the form does not show. Throws
+  // InputError naming the key (protocol.seeds, train.lr) of a field that does not parse.
+  void store(ExperimentSpec& spec) const;
+
+ Q_SIGNALS:
+  void changed();
+
+ private:
+  void validate();
+
+  QLineEdit* seeds_ = nullptr;
+  QLineEdit* lr_ = nullptr;
+  QSpinBox* batchSize_ = nullptr;
+  QSpinBox* maxLen_ = nullptr;
+  QSpinBox* epochs_ = nullptr;
+  QSpinBox* earlyStopping_ = nullptr;
+  QLabel* problem_ = nullptr;
+};
+
+}  // namespace twb
