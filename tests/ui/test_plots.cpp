@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -105,7 +106,31 @@ class TestPlots : public QObject {
   void exportsWriteValidFiles();
   void exportReportsErrors();
   void rendersArtifacts();
+  void benchTemp();
 };
+
+void TestPlots::benchTemp() {
+  CurveStore store;
+  LossPlot plot(&store);
+  plot.resize(1000, 560);
+  plot.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&plot));
+  for (int c = 0; c < 35; ++c) {
+    QVector<LivePoint> pts;
+    const StageInfo where{"target", c % 2 ? "transfer" : "baseline", QString("t%1").arg(c / 6), c, c};
+    for (int s = 0; s < 100000; ++s) pts.push_back({where, {c, s, s / 1000.0, s * 0.01, "train_loss", 1.0 + wiggle(s, c)}});
+    store.add(pts);
+  }
+  QTRY_VERIFY(plot.seriesDrawn() == 35 && !plot.replotPending());
+  QElapsedTimer t; t.start();
+  for (int i = 0; i < 10; ++i) plot.replotNow();
+  qInfo("replot 35 x 100k: %.1f ms", t.elapsed() / 10.0);
+  plot.setSmoothing(0);
+  QTRY_VERIFY(!plot.replotPending());
+  t.start();
+  for (int i = 0; i < 10; ++i) plot.replotNow();
+  qInfo("replot 35 x 100k, no smoothing: %.1f ms", t.elapsed() / 10.0);
+}
 
 void TestPlots::storeKeepsEverySeriesAndPoint() {
   CurveStore store;
@@ -421,6 +446,24 @@ void TestPlots::rendersArtifacts() {
   loss.setSmoothing(0);
   QTRY_VERIFY(loss.bestMarks().size() == 6 && !loss.replotPending());
   QCOMPARE(PlotExport::savePng(loss.plot(), out + "/loss_dev_accuracy.png"), QString());
+  // A long noisy run with a spike, on a log axis with outliers ignored.
+  QVector<LivePoint> longRun;
+  const StageInfo where{"intermediate", {}, {}, 0, 99};
+  for (int s = 0; s < 50000; ++s) {
+    const double v = s == 31000 ? 60.0 : 3.0 * std::exp(-s / 8000.0) + 0.05 + 0.04 * wiggle(s, 3);
+    longRun.push_back({where, {99, s, s / 5000.0, s * 0.02, "train_loss", v}});
+  }
+  store.add(longRun);
+  loss.setMetric("train_loss");
+  loss.setStage("intermediate");
+  loss.setXAxisMode(XAxisMode::WallTime);
+  loss.setSmoothing(0.95);
+  loss.setLogY(true);
+  QTRY_VERIFY(loss.seriesDrawn() == 1 && !loss.replotPending());
+  QCOMPARE(PlotExport::savePng(loss.plot(), out + "/loss_long_logy.png"), QString());
+  loss.setIgnoreOutliers(true);
+  QTRY_VERIFY(!loss.replotPending());
+  QCOMPARE(PlotExport::savePng(loss.plot(), out + "/loss_long_logy_robust.png"), QString());
 
   GainBars bars;
   bars.resize(800, 480);

@@ -20,6 +20,7 @@ class TestSeriesMath : public QObject {
   void envelopeKeepsASpikeAmong100kPoints();
   void envelopeReturnsSmallInputUnchanged();
   void envelopeKeepsFirstAndLastAndOrder();
+  void meanDecimationKeepsEndsAndAverages();
   void relativeStepStartsAtZero();
   void xAxisModesPickTheirField();
   void xAxisModeKeysRoundTrip();
@@ -126,6 +127,24 @@ void TestSeriesMath::envelopeKeepsFirstAndLastAndOrder() {
   QCOMPARE(e.y.back(), y.back());
   QVERIFY(std::is_sorted(e.x.begin(), e.x.end()));
   QCOMPARE(*std::min_element(e.y.begin(), e.y.end()), -3.0);
+}
+
+void TestSeriesMath::meanDecimationKeepsEndsAndAverages() {
+  QVector<double> x, y;
+  for (int i = 0; i < 10000; ++i) {
+    x << i;
+    y << (i % 2 ? 3.0 : 1.0);  // alternating: every bucket of even size averages to 2
+  }
+  const XYSeries m = meanDecimate(x, y, 100);
+  QVERIFY(m.x.size() <= 102);
+  QCOMPARE(m.x.front(), 0.0);
+  QCOMPARE(m.y.front(), 1.0);
+  QCOMPARE(m.x.back(), 9999.0);
+  QCOMPARE(m.y.back(), 3.0);
+  for (int i = 2; i < m.y.size() - 2; ++i) QVERIFY(std::abs(m.y[i] - 2.0) < 0.05);
+  QVERIFY(std::is_sorted(m.x.begin(), m.x.end()));
+  const XYSeries small = meanDecimate({0, 1, 2}, {5, 6, 7}, 10);
+  QCOMPARE(small.y, (QVector<double>{5, 6, 7}));
 }
 
 void TestSeriesMath::relativeStepStartsAtZero() {

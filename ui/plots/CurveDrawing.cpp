@@ -139,7 +139,8 @@ DrawnCurves drawCurves(QCustomPlot* plot, const CurveStore& store, const CurveOp
       // Smooth every point first; only then cut to the visible span and the pixels.
       const XYSeries all{xs, smoothDebiased(ys, options.smoothing)};
       const XYSeries visible = visibleSlice(all.x, all.y, options);
-      const XYSeries smoothed = envelopeDecimate(visible.x, visible.y, options.pixels);
+      // A trend line: one mean point per pixel, so it stays a line (and its dashes show).
+      const XYSeries smoothed = meanDecimate(visible.x, visible.y, options.pixels);
       addGraph(plot, raw, SeriesStyle::fadedPen(pen))->removeFromLegend();
       main = addGraph(plot, smoothed, pen);
       out.points += raw.x.size() + smoothed.x.size();

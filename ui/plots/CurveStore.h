@@ -48,13 +48,10 @@ class CurveStore : public QObject {
  public:
   explicit CurveStore(QObject* parent = nullptr);
 
-  // Appends live points (kept in step order) and emits changed() once.
-  void add(const QVector<LivePoint>& points);
   // Loads the points of a stored stage, replacing what the series had (a stored stage is
   // complete). Emits changed() once.
   void addStored(const StageInfo& stage, const QVector<MetricPoint>& points,
                  const QString& origin = QString());
-  void clear();
 
   QList<SeriesKey> keys() const;
   bool contains(const SeriesKey& key) const;
@@ -65,6 +62,12 @@ class CurveStore : public QObject {
   QStringList stages() const;   // distinct stage names in pipeline order
   // The best point of a dev series; invalid for train series and empty ones.
   BestPoint best(const SeriesKey& key) const;
+
+ public Q_SLOTS:
+  // Appends live points (kept in step order) and emits changed() once. Connect
+  // TrainingWorker::pointsArrived here.
+  void add(const QVector<twb::LivePoint>& points);
+  void clear();
 
  Q_SIGNALS:
   void changed();

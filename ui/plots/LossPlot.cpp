@@ -71,13 +71,16 @@ LossPlot::LossPlot(CurveStore* store, QWidget* parent) : QWidget(parent), store_
   connect(controls_, &LossPlotControls::logYChosen, this, &LossPlot::setLogY);
   connect(controls_, &LossPlotControls::ignoreOutliersChosen, this, &LossPlot::setIgnoreOutliers);
 
-  // The user zooms or pans: stop following the data and redraw the envelope for what is shown.
-  connect(plot_, &QCustomPlot::mousePress, this, [this] { following_ = false; });
-  connect(plot_, &QCustomPlot::mouseWheel, this, [this] { following_ = false; });
+  // A range that changes outside a redraw is the user zooming or panning: stop following the
+  // data and redraw the envelope for the span shown.
+  for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+    connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+      if (drawing_) return;
+      following_ = false;
+      scheduleReplot();
+    });
+  }
   connect(plot_, &QCustomPlot::mouseDoubleClick, this, &LossPlot::followData);
-  connect(plot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
-    if (!drawing_ && !following_) scheduleReplot();
-  });
 
   if (store_) connect(store_, &CurveStore::changed, this, &LossPlot::onStoreChanged);
   onStoreChanged();

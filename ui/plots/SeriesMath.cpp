@@ -112,6 +112,39 @@ XYSeries envelopeDecimate(const QVector<double>& x, const QVector<double>& y, in
   return out;
 }
 
+XYSeries meanDecimate(const QVector<double>& x, const QVector<double>& y, int pixels) {
+  const int n = static_cast<int>(std::min(x.size(), y.size()));
+  pixels = std::max(pixels, 1);
+  if (n <= 2 * pixels) return {x.mid(0, n), y.mid(0, n)};
+
+  XYSeries out;
+  out.x.reserve(pixels + 2);
+  out.y.reserve(pixels + 2);
+  out.x.push_back(x[0]);
+  out.y.push_back(y[0]);
+  const double x0 = x[0];
+  const double span = x[n - 1] - x0;
+  int i = 1;
+  for (int bucket = 0; bucket < pixels && i < n - 1; ++bucket) {
+    const double edge = x0 + span * (bucket + 1) / pixels;
+    double sumX = 0;
+    double sumY = 0;
+    int count = 0;
+    for (; i < n - 1 && (bucket == pixels - 1 || x[i] < edge); ++i) {
+      if (!std::isfinite(y[i])) continue;
+      sumX += x[i];
+      sumY += y[i];
+      ++count;
+    }
+    if (count == 0) continue;
+    out.x.push_back(sumX / count);
+    out.y.push_back(sumY / count);
+  }
+  out.x.push_back(x[n - 1]);
+  out.y.push_back(y[n - 1]);
+  return out;
+}
+
 QString xAxisModeName(XAxisMode mode) {
   switch (mode) {
     case XAxisMode::Step:

@@ -33,6 +33,10 @@ struct XYSeries {
   QVector<double> y;
 };
 XYSeries envelopeDecimate(const QVector<double>& x, const QVector<double>& y, int pixels);
+// The same buckets reduced to their mean point: for a curve that is already smoothed, where a
+// min/max band would only redraw the noise smoothing took out. At most pixels + 2 points;
+// the first and last points are kept.
+XYSeries meanDecimate(const QVector<double>& x, const QVector<double>& y, int pixels);
 
 // What the x axis of a live curve counts.
 enum class XAxisMode {

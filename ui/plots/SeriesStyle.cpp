@@ -18,7 +18,7 @@ QColor SeriesStyle::colour(const QString& arm, int targetIndex) {
 }
 
 Qt::PenStyle SeriesStyle::lineStyle(const QString& arm) {
-  if (arm.isEmpty()) return Qt::DotLine;
+  if (arm.isEmpty()) return Qt::DashDotLine;
   return arm == QLatin1String("transfer") ? Qt::DashLine : Qt::SolidLine;
 }
 

@@ -22,7 +22,7 @@ inline const QColor kGrey{0x55, 0x55, 0x55};
 
 // Baseline and transfer of the same target get a contrasting pair of colours; a shared stage
 // (no arm) is grey. The line style carries the arm as well, so colour is never the only cue:
-// baseline solid, transfer dashed, shared stages dotted. Seeds of one group share colour and
+// baseline solid, transfer dashed, shared stages dash-dotted. Seeds of one group share colour and
 // style and differ in shade.
 class SeriesStyle {
  public:
