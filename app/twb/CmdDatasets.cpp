@@ -6,6 +6,7 @@
 #include "Commands.h"
 #include "common/InputError.h"
 #include "data/Catalog.h"
+#include "data/LanguageCodes.h"
 
 namespace twb::cli {
 namespace {
@@ -70,10 +71,16 @@ int list(const Catalog& catalog, QTextStream& out) {
                              QStringLiteral("fetched")}};
   for (const CatalogEntry& entry : Catalog::entries()) {
     const auto meta = catalog.cacheMeta(entry.id);
+    QString languages = entry.languages.join(QLatin1Char(','));
+    if (Catalog::isParallel(entry.id)) {
+      const auto parallel = catalog.parallelMeta(entry.id);
+      languages = QStringLiteral("%1 languages")
+                      .arg(parallel ? parallel->languages.size() : entry.languages.size());
+    }
     rows << QStringList{entry.id,
                         entry.task,
                         entry.domain,
-                        entry.languages.join(QLatin1Char(',')),
+                        languages,
                         QString::number(meta ? meta->count : entry.examples),
                         fetchedState(catalog, entry.id)};
   }
@@ -124,6 +131,58 @@ int fetch(const Catalog& catalog, const QStringList& ids, QTextStream& err) {
   return kOk;
 }
 
+// A parallel corpus: its languages (code, name, texts), most texts first, and the totals.
+void showParallel(const Catalog& catalog, const CatalogEntry& entry, QTextStream& out) {
+  const auto meta = catalog.parallelMeta(entry.id);
+  QVector<ParallelLanguageMeta> languages;
+  if (meta) {
+    languages = meta->languages;
+  } else {
+    for (const QString& code : entry.languages) {
+      ParallelLanguageMeta language;
+      language.code = code;
+      language.name = languageName(code);
+      languages.push_back(language);
+    }
+  }
+  std::stable_sort(languages.begin(), languages.end(),
+                   [](const ParallelLanguageMeta& a, const ParallelLanguageMeta& b) {
+                     return a.count > b.count;
+                   });
+  if (meta) {
+    out << "texts:      " << meta->count << " in " << meta->languages.size() << " languages ("
+        << meta->duplicatesDropped << " repeated texts dropped), aligned with " << meta->pivot
+        << '\n';
+  } else {
+    out << "texts:      " << entry.examples << " in " << entry.languages.size()
+        << " languages (expected; not fetched yet)\n";
+  }
+  out << "licence:    " << entry.licence << '\n';
+  out << "origin:     " << entry.origin << '\n';
+  out << "cache:      " << catalog.cachePath(entry.id);
+  if (meta)
+    out << " (fetched " << meta->fetched.toLocalTime().toString(Qt::ISODate) << " from "
+        << meta->archive << ")\n";
+  else
+    out << " (not fetched: `twb datasets fetch " << entry.id << "`)\n";
+  out << '\n' << entry.description << '\n' << '\n';
+  QVector<QStringList> rows{{QStringLiteral("code"), QStringLiteral("language"),
+                             QStringLiteral("texts"), QStringLiteral("dropped")}};
+  for (const ParallelLanguageMeta& language : languages)
+    rows << QStringList{language.code,
+                        language.name.isEmpty() ? QStringLiteral("-") : language.name,
+                        meta ? QString::number(language.count) : QStringLiteral("-"),
+                        meta ? QString::number(language.duplicatesDropped) : QStringLiteral("-")};
+  printTable(out, rows, {false, false, true, true});
+  if (meta) {
+    int atLeast50 = 0;
+    for (const ParallelLanguageMeta& language : meta->languages)
+      if (language.code != meta->pivot && language.count >= 50) ++atLeast50;
+    out << "total:      " << meta->languages.size() << " languages, " << meta->count << " texts; "
+        << atLeast50 << " languages besides " << meta->pivot << " have 50 or more\n";
+  }
+}
+
 int show(const Catalog& catalog, const QStringList& ids, QTextStream& out, QTextStream& err) {
   if (ids.size() != 1) {
     err << "twb datasets show: name one dataset id\n" << kUsage;
@@ -131,11 +190,15 @@ int show(const Catalog& catalog, const QStringList& ids, QTextStream& out, QText
   }
   if (!checkIds(ids, err)) return kBadInput;
   const CatalogEntry entry = *Catalog::find(ids.front());
-  const auto meta = catalog.cacheMeta(entry.id);
-  const QString state = fetchedState(catalog, entry.id);
   out << entry.id << ": " << entry.title << '\n';
   out << "task:       " << entry.task << '\n';
   out << "domain:     " << entry.domain << '\n';
+  if (Catalog::isParallel(entry.id)) {
+    showParallel(catalog, entry, out);
+    return kOk;
+  }
+  const auto meta = catalog.cacheMeta(entry.id);
+  const QString state = fetchedState(catalog, entry.id);
   out << "languages:  " << entry.languages.join(QStringLiteral(", ")) << '\n';
   if (meta) {
     out << "examples:   " << meta->count << " (" << duplicatesNote(*meta) << ")\n";

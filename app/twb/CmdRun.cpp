@@ -24,6 +24,7 @@ QJsonObject toJson(const ExperimentSpec& spec, const ExperimentOutcome& outcome)
   QJsonArray results;
   for (const TargetGain& g : outcome.gains) {
     results.append(QJsonObject{{QStringLiteral("target"), g.target},
+                               {QStringLiteral("language"), g.language},
                                {QStringLiteral("metric"), g.metric},
                                {QStringLiteral("baseline"), meanSd(g.baseline)},
                                {QStringLiteral("transfer"), meanSd(g.transfer)},

@@ -1,7 +1,11 @@
 // twb: the headless Transfer Workbench command; dispatches to one subcommand.
 #include <QCoreApplication>
+#ifdef TWB_REPORT_PLOTS
+#include <QApplication>
+#endif
 #include <QTextStream>
 #include <cstdio>
+#include <memory>
 
 #include "Commands.h"
 
@@ -22,6 +26,10 @@ const char* kUsage =
     "  show RUN [--db PATH] one run: stages, metric series, results\n"
     "  export --csv FILE [--db PATH]\n"
     "                       results of every run as CSV\n"
+    "  langs fetch | show LANG | distance LANG1 LANG2\n"
+    "                       the language table: codes, family, WALS features, distances\n"
+    "  report EXPERIMENT [--db PATH] [--json] [--plots DIR]\n"
+    "                       gain per language against its distance from English, with r\n"
     "\n"
     "  --help, --version\n"
     "\n"
@@ -29,8 +37,23 @@ const char* kUsage =
 
 }  // namespace
 
+// `twb report --plots` draws with QCustomPlot, which needs a GUI application (offscreen when
+// there is no display); every other command stays a plain console application.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
+#ifdef TWB_REPORT_PLOTS
+  bool plots = false;
+  for (int i = 1; i < argc; ++i) plots |= QByteArray(argv[i]) == "--plots";
+  if (plots) {
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+      qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QApplication>(argc, argv);
+  }
+#endif
+  return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 int main(int argc, char** argv) {
-  QCoreApplication app(argc, argv);
+  const auto app = makeApplication(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("transfer-workbench"));
   QCoreApplication::setApplicationVersion(QStringLiteral(TWB_VERSION));
   QStringList args = QCoreApplication::arguments().mid(1);
@@ -50,6 +73,8 @@ int main(int argc, char** argv) {
   if (command == QLatin1String("runs")) return twb::cli::listRuns(args);
   if (command == QLatin1String("show")) return twb::cli::showRun(args);
   if (command == QLatin1String("export")) return twb::cli::exportResults(args);
+  if (command == QLatin1String("langs")) return twb::cli::langs(args);
+  if (command == QLatin1String("report")) return twb::cli::report(args);
   QTextStream(stderr) << "twb: unknown command '" << command << "'\n\n" << kUsage;
   return twb::cli::kBadInput;
 }

@@ -19,7 +19,7 @@ using yaml::Map;
 constexpr double kMax = std::numeric_limits<double>::max();
 
 const QStringList kTasks = {QStringLiteral("classification"), QStringLiteral("sentiment"),
-                            QStringLiteral("similarity")};
+                            QStringLiteral("similarity"), QStringLiteral("retrieval")};
 
 QString key(const char* text) { return QString::fromLatin1(text); }
 
@@ -52,7 +52,8 @@ ModelSpec readModel(const Map& top) {
 
 PretrainSpec readPretrain(const Map& top) {
   const Map map(top.context(), top.node(key("pretrain")), top.valueMark(key("pretrain")),
-                key("pretrain"), {key("text"), key("steps"), key("batch_size"), key("lr")});
+                key("pretrain"),
+                {key("text"), key("steps"), key("batch_size"), key("lr"), key("alpha")});
   PretrainSpec pretrain;
   if (map.has(key("text"))) {
     const YAML::Node text = map.node(key("text"));
@@ -68,6 +69,7 @@ PretrainSpec readPretrain(const Map& top) {
   pretrain.steps = map.integer(key("steps"), pretrain.steps, 0);
   pretrain.batchSize = map.integer(key("batch_size"), pretrain.batchSize, 1);
   pretrain.lr = map.number(key("lr"), pretrain.lr, 0.0, 1.0, true);
+  pretrain.alpha = map.number(key("alpha"), pretrain.alpha, 0.0, 1.0);
   if (pretrain.steps > 0 && pretrain.text.isEmpty())
     top.failAt(key("pretrain"),
                QStringLiteral("pretrain has steps but no text: list datasets under pretrain.text"));
@@ -104,11 +106,40 @@ QList<TargetSpec> readTargets(const Map& top) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Map map(top.context(), list[i], top.valueMark(key("targets")),
                   QStringLiteral("targets[%1]").arg(i + 1),
-                  {key("dataset"), key("task"), key("domain"), key("language"), key("epochs")});
+                  {key("dataset"), key("task"), key("domain"), key("language"), key("languages"),
+                   key("epochs"), key("setting"), key("source")});
     TargetSpec target;
     readTask(map, target);
     target.domain = map.string(key("domain"), QString());
+    target.setting = map.choice(key("setting"), target.setting, {key("target"), key("zero-shot")});
+    if (map.has(key("source")))
+      target.source = yaml::readDatasetRef(map.context(), map.node(key("source")),
+                                           map.valueMark(key("source")), map.path(key("source")));
+    if (target.setting == QLatin1String("zero-shot") && !target.source &&
+        target.task != QLatin1String("retrieval"))
+      map.failAt(key("setting"),
+                 QStringLiteral("%1: a zero-shot target needs `source`: the English dataset to "
+                                "fine-tune on before evaluating on the target")
+                     .arg(map.path(key("setting"))));
     if (map.has(key("language"))) target.dataset.language = map.string(key("language"), QString());
+    if (map.has(key("languages"))) {
+      // One target per language: the shorthand for a cross-lingual sweep.
+      const YAML::Node list = map.node(key("languages"));
+      if (!list.IsSequence() || list.size() == 0)
+        map.failAt(key("languages"), QStringLiteral("%1 must be a list of language codes like "
+                                                    "[de, fr, ja], not %2")
+                                         .arg(map.path(key("languages")), yaml::describe(list)));
+      for (const YAML::Node& code : list) {
+        if (!code.IsScalar())
+          yaml::fail(map.context(), code.Mark(),
+                     QStringLiteral("%1: each entry must be a language code, not %2")
+                         .arg(map.path(key("languages")), yaml::describe(code)));
+        TargetSpec one = target;
+        one.dataset.language = QString::fromStdString(code.as<std::string>()).trimmed();
+        targets << one;
+      }
+      continue;
+    }
     targets << target;
   }
   return targets;

@@ -8,7 +8,10 @@ QString DatasetRef::name() const { return isFile() ? QFileInfo(path).completeBas
 
 QString TargetSpec::name() const {
   const QString base = dataset.name();
-  return domain.isEmpty() ? base : base + QLatin1Char('/') + domain;
+  if (!domain.isEmpty()) return base + QLatin1Char('/') + domain;
+  if (!dataset.language.isEmpty() && !base.endsWith(dataset.language))
+    return base + QLatin1Char('/') + dataset.language;
+  return base;
 }
 
 }  // namespace twb

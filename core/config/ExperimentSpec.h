@@ -41,8 +41,9 @@ struct ModelSpec {
 struct PretrainSpec {
   QList<DatasetRef> text;
   int steps = 0;
-  int batchSize = 0;  // 0: the train batch size
-  double lr = 0;      // 0: 5e-4
+  int batchSize = 0;   // 0: the train batch size
+  double lr = 0;       // 0: 5e-4
+  double alpha = 0.3;  // per-language sampling q ~ p^alpha over multilingual text (XLM-R)
   bool enabled() const { return steps > 0 && !text.isEmpty(); }
 };
 
@@ -53,9 +54,17 @@ struct TaskSpec {
   int epochs = 0;                                   // 0: the train section's value
 };
 
+// A target: another domain, or another language. For a language, `setting` says how it is
+// trained: "target" fine-tunes on the language's own training split (the study's setting);
+// "zero-shot" fine-tunes on the English `source` and only evaluates on the language (XTREME).
+// Retrieval targets (parallel corpora) train nothing: the encoder's mean-pooled embeddings
+// must find each English item's translation (Tatoeba).
 struct TargetSpec : TaskSpec {
-  QString domain;  // e.g. "restaurants": a domain-adaptation target
-  QString name() const;
+  QString domain;                              // e.g. "restaurants": a domain-adaptation target
+  QString setting = QStringLiteral("target");  // target | zero-shot
+  std::optional<DatasetRef> source;            // English training data for zero-shot
+  QString name() const;                        // "uci-yelp/restaurants", "udhr/de"
+  QString language() const { return dataset.language; }
 };
 
 struct ProtocolSpec {

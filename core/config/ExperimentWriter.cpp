@@ -107,6 +107,7 @@ void emitPretrain(YAML::Emitter& out, const PretrainSpec& pretrain, const QStrin
   if (pretrain.steps != defaults.steps) integer(out, "steps", pretrain.steps);
   if (pretrain.batchSize != defaults.batchSize) integer(out, "batch_size", pretrain.batchSize);
   if (pretrain.lr != defaults.lr) number(out, "lr", pretrain.lr);
+  if (pretrain.alpha != defaults.alpha) number(out, "alpha", pretrain.alpha);
   out << YAML::EndMap;
 }
 
@@ -122,6 +123,11 @@ void emitTask(YAML::Emitter& out, const TaskSpec& task, const TargetSpec* target
     if (!target->domain.isEmpty()) string(out, "domain", target->domain);
     if (!task.dataset.isFile() && !task.dataset.language.isEmpty())
       string(out, "language", task.dataset.language);
+    if (target->setting != TargetSpec().setting) string(out, "setting", target->setting);
+    if (target->source) {
+      out << YAML::Key << "source" << YAML::Value;
+      emitDataset(out, *target->source, yamlDir);
+    }
   }
   if (task.epochs > 0) integer(out, "epochs", task.epochs);
   out << YAML::EndMap;
@@ -262,6 +268,7 @@ QStringList experimentDifferences(const ExperimentSpec& a, const ExperimentSpec&
   d.check(QStringLiteral("pretrain.steps"), a.pretrain.steps, b.pretrain.steps);
   d.check(QStringLiteral("pretrain.batch_size"), a.pretrain.batchSize, b.pretrain.batchSize);
   d.check(QStringLiteral("pretrain.lr"), a.pretrain.lr, b.pretrain.lr);
+  d.check(QStringLiteral("pretrain.alpha"), a.pretrain.alpha, b.pretrain.alpha);
 
   if (a.intermediate.has_value() != b.intermediate.has_value())
     d.lines << QStringLiteral("intermediate: %1 != %2")
@@ -275,6 +282,10 @@ QStringList experimentDifferences(const ExperimentSpec& a, const ExperimentSpec&
     const QString key = QStringLiteral("targets[%1]").arg(i + 1);
     d.check(key, a.targets[i], b.targets[i]);
     d.check(key + QStringLiteral(".domain"), a.targets[i].domain, b.targets[i].domain);
+    d.check(key + QStringLiteral(".setting"), a.targets[i].setting, b.targets[i].setting);
+    d.check(key + QStringLiteral(".source"),
+            a.targets[i].source ? a.targets[i].source->name() : QString(),
+            b.targets[i].source ? b.targets[i].source->name() : QString());
   }
 
   d.check(QStringLiteral("protocol.split.train"), a.protocol.train, b.protocol.train);

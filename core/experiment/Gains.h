@@ -15,13 +15,14 @@ struct MeanSd {
 
 struct TargetGain {
   QString target;
-  QString metric;  // the primary test metric: accuracy or pearson
+  QString language;  // the target's language, when known (cross-lingual targets)
+  QString metric;    // the primary test metric: accuracy or pearson
   MeanSd baseline;
   MeanSd transfer;
   MeanSd delta;              // transfer - baseline, paired by seed
   double relativeDelta = 0;  // mean delta / mean baseline
-  // The transfer arm is worse by more than the seed spread: mean delta < 0 and
-  // |mean delta| > max(sd of delta, sd of baseline).
+  // The transfer arm is worse by more than the seed spread: at least two seeds, mean delta < 0
+  // and |mean delta| > max(sd of delta, sd of baseline).
   bool negativeTransfer = false;
 };
 

@@ -6,7 +6,9 @@
 #include "common/InputError.h"
 #include "experiment/Encoding.h"
 #include "models/Safetensors.h"
+#include "train/LanguageSampling.h"
 #include "train/MaskedLM.h"
+#include "train/Retrieval.h"
 
 namespace twb {
 namespace {
@@ -41,7 +43,15 @@ PretrainOptions pretrainOptions(const ExperimentSpec& spec, int seed) {
 }
 
 QString primaryMetric(const PlannedTask& task) {
+  if (task.retrieval()) return QStringLiteral("retrieval");
   return task.regression() ? QStringLiteral("pearson") : QStringLiteral("accuracy");
+}
+
+std::vector<EncodedExample> encodeTexts(const QStringList& texts, const Tokenizer& tokenizer,
+                                        const QString& arch, int maxLen) {
+  QVector<Example> examples;
+  for (const QString& text : texts) examples.push_back({text, {}, -1, NAN});
+  return encodeExamples(examples, tokenizer, arch, maxLen);
 }
 
 }  // namespace
@@ -96,6 +106,9 @@ ExperimentOutcome Pipeline::run(qint64 resumeId) {
     metricOf[t.name] = primaryMetric(t);
   }
   outcome.gains = computeGains(scores_, order, metricOf);
+  for (TargetGain& gain : outcome.gains)
+    for (const PlannedTask& t : plan_.targets)
+      if (t.name == gain.target) gain.language = t.language;
   return outcome;
 }
 
@@ -104,6 +117,7 @@ QStringList Pipeline::arms() const {
 }
 
 qint64 Pipeline::stageSteps(const PlannedTask& task, int seed) const {
+  if (task.retrieval()) return 0;  // nothing is trained: the encoder is evaluated as it is
   return twb::plannedSteps(task.splits.at(seed).train.size(),
                            trainerOptions(spec_, task.epochs, seed));
 }
@@ -157,11 +171,26 @@ void Pipeline::adoptRuns(qint64 experimentId) {
 }
 
 Pipeline::EncodedTask Pipeline::encode(const PlannedTask& task, int seed) const {
-  const Split& s = task.splits.at(seed);
   const int len = spec_.train.maxLen;
-  return {&task, encodeExamples(s.train, tokenizer_, spec_.model.arch, len),
-          encodeExamples(s.dev, tokenizer_, spec_.model.arch, len),
-          encodeExamples(s.test, tokenizer_, spec_.model.arch, len)};
+  const QString& arch = spec_.model.arch;
+  EncodedTask out;
+  out.task = &task;
+  if (task.retrieval()) {
+    QStringList pivot, translations;
+    for (const auto& [english, text] : task.pairs) {
+      pivot << english;
+      translations << text;
+    }
+    out.pivot = encodeTexts(pivot, tokenizer_, arch, len);
+    out.translations = encodeTexts(translations, tokenizer_, arch, len);
+    return out;
+  }
+  const Split& s = task.splits.at(seed);
+  out.train = encodeExamples(s.train, tokenizer_, arch, len);
+  out.dev = encodeExamples(s.dev, tokenizer_, arch, len);
+  out.test = encodeExamples(task.testSplit(seed).test, tokenizer_, arch, len);
+  if (task.zeroShot()) out.sourceTest = encodeExamples(s.test, tokenizer_, arch, len);
+  return out;
 }
 
 TaskModel Pipeline::newModel(const PlannedTask& task, int seed) const {
@@ -221,6 +250,15 @@ StateDict Pipeline::pretrainStage(int seed) {
   return mlm->encoderState();
 }
 
+std::vector<size_t> Pipeline::pretrainDrawOrder(const std::vector<size_t>& groupSizes,
+                                                int seed) const {
+  if (groupSizes.size() < 2) return {};  // one language: plain shuffled epochs
+  const PretrainOptions o = pretrainOptions(spec_, seed);
+  return sampleByLanguage(groupSizes,
+                          smoothedLanguageProbabilities(groupSizes, spec_.pretrain.alpha),
+                          static_cast<size_t>(o.steps) * o.batchSize, o.seed);
+}
+
 StateDict Pipeline::intermediateStage(int seed, const StateDict& pretrained) {
   const QString stage = QStringLiteral("intermediate");
   TaskModel model = newModel(*plan_.intermediate, seed);
@@ -248,6 +286,13 @@ void Pipeline::runTarget(const EncodedTask& data, const QString& arm, int seed,
   const qint64 runId = runIds_.at({data.task->name, arm, seed});
   current_ = runId;
   store_.setRunStatus(runId, QStringLiteral("running"));
+  if (data.task->retrieval()) {
+    scores_[data.task->name][arm][seed] = runRetrieval(data, runId, start);
+    store_.setRunStatus(runId, kFinished);
+    finished_.insert(runId);
+    current_ = 0;
+    return;
+  }
   const StageInfo info = openStage(runId, seed, QStringLiteral("target"), arm, data.task->name);
   TaskModel model = newModel(*data.task, seed);
   model->loadEncoderState(start);
@@ -264,10 +309,32 @@ void Pipeline::runTarget(const EncodedTask& data, const QString& arm, int seed,
       {runId, QStringLiteral("dev"), QStringLiteral("best_") + test.primaryName, fitted.bestDev});
   store_.addResult(
       {runId, QStringLiteral("train"), QStringLiteral("steps"), static_cast<double>(fitted.steps)});
+  if (data.task->zeroShot()) {
+    // The English score too: the cross-lingual transfer gap is English minus the language.
+    const Evaluation source = evaluate(model, data.sourceTest, batches, spec_.train.batchSize);
+    for (const auto& [metric, value] : source.scores)
+      store_.addResult({runId, QStringLiteral("source_test"), metric, value});
+  }
   scores_[data.task->name][arm][seed] = test.primary;
   store_.setRunStatus(runId, kFinished);
   finished_.insert(runId);
   current_ = 0;
+}
+
+double Pipeline::runRetrieval(const EncodedTask& data, qint64 runId, const StateDict& start) {
+  TaskModel model(config_, HeadKind::Embedding);
+  model->to(device_);
+  model->loadEncoderState(start);
+  const RetrievalScores scores =
+      evaluateRetrieval(model, data.pivot, data.translations, batches_, spec_.train.batchSize);
+  store_.addResult({runId, QStringLiteral("test"), QStringLiteral("retrieval"), scores.mean()});
+  store_.addResult(
+      {runId, QStringLiteral("test"), QStringLiteral("retrieval_en_to_x"), scores.pivotToTarget});
+  store_.addResult(
+      {runId, QStringLiteral("test"), QStringLiteral("retrieval_x_to_en"), scores.targetToPivot});
+  store_.addResult({runId, QStringLiteral("test"), QStringLiteral("items"),
+                    static_cast<double>(data.pivot.size())});
+  return scores.mean();
 }
 
 QString Pipeline::checkpointPath(int seed, const QString& stage) const {

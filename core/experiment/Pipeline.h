@@ -35,6 +35,8 @@ class Pipeline {
   struct EncodedTask {
     const PlannedTask* task = nullptr;
     std::vector<EncodedExample> train, dev, test;
+    std::vector<EncodedExample> sourceTest;           // zero-shot: the English test part
+    std::vector<EncodedExample> pivot, translations;  // retrieval: aligned item by item
   };
 
   QStringList arms() const;
@@ -52,6 +54,8 @@ class Pipeline {
   StateDict intermediateStage(int seed, const StateDict& pretrained);
   FitOutcome trainStage(TaskModel& model, const EncodedTask& data, const StageInfo& info, int seed);
   void runTarget(const EncodedTask& data, const QString& arm, int seed, const StateDict& start);
+  double runRetrieval(const EncodedTask& data, qint64 runId, const StateDict& start);
+  std::vector<size_t> pretrainDrawOrder(const std::vector<size_t>& groupSizes, int seed) const;
   QString checkpointPath(int seed, const QString& stage) const;
   void saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage);
   bool loadCheckpoint(TaskModelImpl& model, int seed, const QString& stage);

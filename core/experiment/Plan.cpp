@@ -3,10 +3,49 @@
 #include "common/InputError.h"
 #include "data/Catalog.h"
 #include "data/DatasetReader.h"
+#include "data/ParallelCorpus.h"
 #include "data/Splitter.h"
 
 namespace twb {
 namespace {
+
+Dataset loadRef(const DatasetRef& ref, const QString& task, const Catalog& catalog,
+                TaskState& state);
+
+// A retrieval target: the parallel corpus's (English, language) pairs.
+PlannedTask planRetrieval(const TargetSpec& target, const ExperimentSpec& experiment,
+                          const Catalog& catalog, TaskState& state) {
+  const QString where = experiment.sourcePath;
+  if (target.dataset.isFile() || !Catalog::isParallel(target.dataset.id))
+    throw InputError(where, 0, 0,
+                     QStringLiteral("target %1: retrieval needs a parallel corpus (udhr, "
+                                    "cldr-names, gtk-strings), not %2")
+                         .arg(target.name(), target.dataset.name()));
+  if (target.dataset.language.isEmpty())
+    throw InputError(where, 0, 0,
+                     QStringLiteral("target %1: say which language to retrieve "
+                                    "(language: de, or languages: [de, fr, ...])")
+                         .arg(target.name()));
+  if (!catalog.isFetched(target.dataset.id))
+    state.log(QStringLiteral("fetching dataset %1").arg(target.dataset.id));
+  const ParallelCorpus corpus = catalog.loadParallel(
+      target.dataset.id, [&state](const QString& line, double) { state.log(line); });
+  PlannedTask planned;
+  planned.name = target.name();
+  planned.task = target.task;
+  planned.language = target.dataset.language;
+  planned.setting = QStringLiteral("zero-shot");
+  planned.pairs = corpus.aligned(target.dataset.language);
+  if (planned.pairs.size() < 2)
+    throw InputError(
+        where, 0, 0,
+        QStringLiteral("target %1: %2 has %3 items in '%4' aligned with English; "
+                       "languages there: %5")
+            .arg(planned.name, target.dataset.id)
+            .arg(planned.pairs.size())
+            .arg(target.dataset.language, corpus.languages.join(QStringLiteral(", "))));
+  return planned;
+}
 
 Dataset loadRef(const DatasetRef& ref, const QString& task, const Catalog& catalog,
                 TaskState& state) {
@@ -45,18 +84,60 @@ ExperimentPlan planExperiment(const ExperimentSpec& spec, const QString& dataDir
                               TaskState& state) {
   const Catalog catalog(dataDir);
   ExperimentPlan plan;
-  for (const DatasetRef& ref : spec.pretrain.text)
+  for (const DatasetRef& ref : spec.pretrain.text) {
+    if (!ref.isFile() && Catalog::isParallel(ref.id)) {
+      // Every language of a parallel corpus, each its own group for language sampling.
+      const ParallelCorpus corpus =
+          catalog.loadParallel(ref.id, [&state](const QString& line, double) { state.log(line); });
+      for (const auto& [language, items] : corpus.texts) {
+        Dataset text;
+        text.name = ref.id + QLatin1Char('/') + language;
+        text.language = language;
+        for (const auto& [key, value] : items) text.examples.push_back({value, {}, -1, NAN});
+        plan.pretrainText.push_back(std::move(text));
+      }
+      continue;
+    }
     plan.pretrainText.push_back(loadRef(ref, QStringLiteral("text"), catalog, state));
+  }
   if (spec.intermediate)
     plan.intermediate =
         planTask(spec.intermediate->dataset.name(), *spec.intermediate, spec, catalog, state);
-  for (const TargetSpec& target : spec.targets)
-    plan.targets.push_back(planTask(target.name(), target, spec, catalog, state));
+  for (const TargetSpec& target : spec.targets) {
+    if (target.task == QLatin1String("retrieval")) {
+      plan.targets.push_back(planRetrieval(target, spec, catalog, state));
+      continue;
+    }
+    if (target.setting == QLatin1String("zero-shot")) {
+      // Train (and select) on the English source; test on the target language's test part.
+      TaskSpec source = target;
+      source.dataset = *target.source;
+      PlannedTask planned = planTask(target.name(), source, spec, catalog, state);
+      const PlannedTask evaluated = planTask(target.name(), target, spec, catalog, state);
+      if (evaluated.data.labels != planned.data.labels)
+        throw InputError(spec.sourcePath, 0, 0,
+                         QStringLiteral("target %1: zero-shot needs the source's labels (%2) and "
+                                        "the target's (%3) to be the same")
+                             .arg(target.name(), planned.data.labels.join(QLatin1Char(',')),
+                                  evaluated.data.labels.join(QLatin1Char(','))));
+      planned.evalSplits = evaluated.splits;
+      planned.setting = target.setting;
+      planned.language =
+          target.dataset.language.isEmpty() ? evaluated.data.language : target.dataset.language;
+      plan.targets.push_back(std::move(planned));
+      continue;
+    }
+    PlannedTask planned = planTask(target.name(), target, spec, catalog, state);
+    planned.language =
+        target.dataset.language.isEmpty() ? planned.data.language : target.dataset.language;
+    plan.targets.push_back(std::move(planned));
+  }
 
   if (plan.intermediate) {
     const int seed = spec.protocol.seeds.value(0, 1);
     const qsizetype intermediateSize = plan.intermediate->splits[seed].train.size();
     for (const PlannedTask& target : plan.targets) {
+      if (target.retrieval()) continue;
       const qsizetype targetSize = target.splits.at(seed).train.size();
       if (intermediateSize < 10 * targetSize)
         plan.warnings << QStringLiteral(

@@ -13,13 +13,23 @@
 namespace twb {
 
 struct PlannedTask {
-  QString name;    // shown in tables: the target name, or the intermediate dataset's name
-  QString task;    // classification | sentiment | similarity
-  int epochs = 0;  // resolved: the stage's own, else train.epochs
+  QString name;      // shown in tables: the target name, or the intermediate dataset's name
+  QString task;      // classification | sentiment | similarity | retrieval
+  QString language;  // the target's language, when known
+  QString setting = QStringLiteral("target");  // target | zero-shot
+  int epochs = 0;                              // resolved: the stage's own, else train.epochs
   Dataset data;
-  std::map<int, Split> splits;  // by seed
+  std::map<int, Split> splits;      // by seed: the data trained on (the source, for zero-shot)
+  std::map<int, Split> evalSplits;  // zero-shot: the target language's splits, tested on
+  QVector<QPair<QString, QString>> pairs;  // retrieval: (English item, its translation)
 
   bool regression() const { return task == QLatin1String("similarity"); }
+  bool retrieval() const { return task == QLatin1String("retrieval"); }
+  bool zeroShot() const { return setting == QLatin1String("zero-shot"); }
+  // Where the test score comes from.
+  const Split& testSplit(int seed) const {
+    return zeroShot() && !retrieval() ? evalSplits.at(seed) : splits.at(seed);
+  }
 };
 
 struct ExperimentPlan {

@@ -34,7 +34,16 @@ std::unique_ptr<SentencePieceTokenizer> runTokenizer(const ExperimentSpec& spec,
   for (const Dataset& d : plan.pretrainText) addExamples(corpus, d.examples);
   const int seed = spec.protocol.seeds.value(0, 1);
   if (plan.intermediate) addExamples(corpus, plan.intermediate->splits.at(seed).train);
-  for (const PlannedTask& t : plan.targets) addExamples(corpus, t.splits.at(seed).train);
+  for (const PlannedTask& t : plan.targets) {
+    if (t.retrieval()) {
+      for (const auto& [pivot, text] : t.pairs) {
+        addText(corpus, pivot);
+        addText(corpus, text);
+      }
+      continue;
+    }
+    addExamples(corpus, t.splits.at(seed).train);
+  }
 
   QCryptographicHash hash(QCryptographicHash::Sha256);
   hash.addData(corpus);

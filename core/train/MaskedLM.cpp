@@ -24,14 +24,15 @@ torch::Tensor maskTokens(torch::Tensor& ids, const torch::Tensor& mask, const Sp
 }
 
 void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& sequences,
-                      const BatchMaker& batches, const PretrainOptions& o,
-                      StageReporter& reporter) {
+                      const BatchMaker& batches, const PretrainOptions& o, StageReporter& reporter,
+                      const std::vector<size_t>& drawOrder) {
   auto optimizer = makeAdamW(*model, o.lr, o.weightDecay);
   const long warmupSteps = std::lround(o.steps * o.warmup);
   const int vocab = model->config().vocabSize;
   long step = 0;
   for (int epoch = 0; step < o.steps; ++epoch) {
-    const std::vector<size_t> order = shuffledOrder(sequences.size(), o.seed, epoch);
+    const std::vector<size_t> order =
+        drawOrder.empty() ? shuffledOrder(sequences.size(), o.seed, epoch) : drawOrder;
     for (size_t start = 0; start < order.size() && step < o.steps; start += o.batchSize) {
       model->train();
       const std::vector<size_t> rows(order.begin() + start,

@@ -24,9 +24,10 @@ torch::Tensor maskTokens(torch::Tensor& ids, const torch::Tensor& mask, const Sp
                          int vocabSize, double probability);
 
 // Trains model (a HeadKind::MaskedLM model) for options.steps steps over the sequences,
-// reporting train_loss points. Cancellation throws Cancelled.
+// reporting train_loss points. Batches follow drawOrder (indices into sequences, e.g. from
+// sampleByLanguage) when it is given, else shuffled epochs. Cancellation throws Cancelled.
 void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& sequences,
                       const BatchMaker& batches, const PretrainOptions& options,
-                      StageReporter& reporter);
+                      StageReporter& reporter, const std::vector<size_t>& drawOrder = {});
 
 }  // namespace twb

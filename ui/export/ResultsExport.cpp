@@ -8,14 +8,12 @@
 #include <cmath>
 #include <map>
 
+#include "experiment/StoredGains.h"
 #include "store/ResultsCsv.h"
 #include "store/RunStore.h"
 
 namespace twb {
 namespace {
-
-const QString kAccuracy = QStringLiteral("accuracy");
-const QString kPearson = QStringLiteral("pearson");
 
 QString fixed(double value, int decimals) {
   if (std::isnan(value)) return QStringLiteral("--");
@@ -143,28 +141,7 @@ bool exportGainsLatex(const QVector<TargetGain>& gains, const QString& path,
 }
 
 QVector<TargetGain> gainsOfExperiment(const RunStore& store, qint64 experimentId) {
-  QHash<qint64, RunRecord> runs;
-  QStringList order;
-  for (const RunRecord& run : store.runs(experimentId)) {
-    runs.insert(run.id, run);
-    if (!order.contains(run.target)) order << run.target;
-  }
-  const QVector<ResultRecord> results = store.results(experimentId);
-  std::map<QString, QString> metricOf;
-  for (const ResultRecord& r : results)
-    if (r.split == QLatin1String("test") && r.metric == kPearson && runs.contains(r.runId))
-      metricOf[runs.value(r.runId).target] = kPearson;
-  for (const QString& target : order) metricOf.try_emplace(target, kAccuracy);
-
-  ArmScores scores;
-  for (const ResultRecord& r : results) {
-    const auto run = runs.constFind(r.runId);
-    if (run == runs.constEnd() || r.split != QLatin1String("test") ||
-        r.metric != metricOf[run->target])
-      continue;
-    scores[run->target][run->arm][run->seed] = r.value;
-  }
-  return computeGains(scores, order, metricOf);
+  return gainsFromStore(store, experimentId);
 }
 
 }  // namespace twb
