@@ -15,12 +15,16 @@
 #include <QTabWidget>
 #include <QToolBar>
 
+#include "LanguageView.h"
 #include "RunStatus.h"
 #include "Theme.h"
 #include "TrainingWorker.h"
+#include "config/ExperimentLoader.h"
 #include "config/ExperimentWriter.h"
+#include "experiment/StoredGains.h"
 #include "export/PlotExport.h"
 #include "export/ResultsExport.h"
+#include "langsim/LanguageTable.h"
 #include "plots/CurveStore.h"
 #include "plots/GainBars.h"
 #include "plots/GainHeatmap.h"
@@ -92,7 +96,7 @@ void MainWindow::buildCentre() {
   lossPlot_ = new LossPlot(curves_, this);
   gainBars_ = new GainBars(this);
   heatmap_ = new GainHeatmap(this);
-  scatter_ = new GainScatter(this);
+  languages_ = new LanguageView(this);
   runsView_ = new RunsView(dbPath_, this);
   log_ = new QPlainTextEdit(this);
   log_->setReadOnly(true);
@@ -101,7 +105,7 @@ void MainWindow::buildCentre() {
   transferTabs_ = new QTabWidget(this);
   transferTabs_->addTab(gainBars_, tr("Gain per target"));
   transferTabs_->addTab(heatmap_, tr("Heatmap"));
-  transferTabs_->addTab(scatter_, tr("Gain vs distance"));
+  transferTabs_->addTab(languages_, tr("Gain vs distance"));
 
   tabs_ = new QTabWidget(this);
   tabs_->addTab(lossPlot_, tr("&Live curves"));
@@ -305,7 +309,32 @@ void MainWindow::showSelectedRuns(const QList<qint64>& runIds) {
 }
 
 void MainWindow::showGains(qint64 experimentId) {
-  gainBars_->setGains(gainsOfExperiment(*store_, experimentId));
+  const QVector<TargetGain> gains = gainsFromStore(*store_, experimentId);
+  gainBars_->setGains(gains);
+  const auto experiment = store_->experiment(experimentId);
+  const auto targets = storedTargets(*store_, experimentId);
+  QString intermediate = tr("no intermediate");
+  try {
+    if (experiment) {
+      const ExperimentSpec spec = parseExperiment(experiment->yamlText, QString());
+      if (spec.intermediate) intermediate = spec.intermediate->dataset.name();
+    }
+  } catch (const std::exception&) {
+  }
+  heatmap_->setGains({intermediate}, {gains});
+  // Language targets: their gains against the language table's distances.
+  const bool anyLanguage = std::any_of(gains.begin(), gains.end(),
+                                       [](const TargetGain& g) { return !g.language.isEmpty(); });
+  if (!anyLanguage) {
+    languages_->showNote(tr("This experiment has no language targets."));
+    return;
+  }
+  try {
+    const LanguageTable table = LanguageTable::load(setup_->dataDir());
+    languages_->setReport(buildLanguageReport(*store_, experimentId, table, 999));
+  } catch (const std::exception& e) {
+    languages_->showNote(QString::fromUtf8(e.what()));
+  }
 }
 
 void MainWindow::updateActions() {
@@ -333,7 +362,7 @@ void MainWindow::exportCurrentPlot() {
     QWidget* shown = transferTabs_->currentWidget();
     plot = shown == gainBars_  ? gainBars_->plot()
            : shown == heatmap_ ? heatmap_->plot()
-                               : scatter_->plot();
+                               : languages_->scatter()->plot();
   }
   const QString path =
       QFileDialog::getSaveFileName(this, tr("Export plot"), QString(), PlotExport::fileFilter());

@@ -18,7 +18,7 @@ namespace twb {
 class CurveStore;
 class GainBars;
 class GainHeatmap;
-class GainScatter;
+class LanguageView;
 class LossPlot;
 class RunStatus;
 class RunStore;
@@ -37,6 +37,7 @@ class MainWindow : public QMainWindow {
   CurveStore* curves() const { return curves_; }
   LossPlot* lossPlot() const { return lossPlot_; }
   GainBars* gainBars() const { return gainBars_; }
+  LanguageView* languageView() const { return languages_; }
   RunsView* runsView() const { return runsView_; }
   SetupPanel* setupPanel() const { return setup_; }
   RunStatus* runStatus() const { return status_; }
@@ -85,7 +86,7 @@ class MainWindow : public QMainWindow {
   LossPlot* lossPlot_ = nullptr;
   GainBars* gainBars_ = nullptr;
   GainHeatmap* heatmap_ = nullptr;
-  GainScatter* scatter_ = nullptr;
+  LanguageView* languages_ = nullptr;
   RunsView* runsView_ = nullptr;
   RunStatus* status_ = nullptr;
   QTabWidget* tabs_ = nullptr;

@@ -12,7 +12,10 @@
 #include "MainWindow.h"
 #include "RunStatus.h"
 #include "TrainingWorker.h"
+#include "config/ExperimentLoader.h"
+#include "config/ExperimentWriter.h"
 #include "plots/CurveStore.h"
+#include "setup/SetupPanel.h"
 #include "plots/GainBars.h"
 #include "store/RunStore.h"
 #include "support/TestSupport.h"
@@ -138,6 +141,19 @@ class MainWindowTest : public QObject {
     const QString path = folder + QStringLiteral("/main-window-finished.png");
     QVERIFY(w.grab().save(path));
     QVERIFY(QFileInfo(path).size() > 10000);
+  }
+
+  void bundledPresetsSurviveTheSetupForm() {
+    // Opening a preset and reading the form back must not change the experiment: the
+    // cross-lingual preset's 32 language targets, zero-shot source and alpha included.
+    MainWindow w(dir_.filePath("presets.sqlite"));
+    for (const char* name : {"demo-domain.yaml", "demo-crosslingual.yaml"}) {
+      const QString path = QStringLiteral(TWB_SOURCE_DIR "/resources/experiments/") + name;
+      QVERIFY2(w.openExperiment(path), name);
+      const ExperimentSpec loaded = loadExperiment(path);
+      const QStringList differences = experimentDifferences(w.setupPanel()->spec(), loaded);
+      QVERIFY2(differences.isEmpty(), qPrintable(differences.join(QLatin1Char('\n'))));
+    }
   }
 
   void badInputShowsTheFileAndLine() {
