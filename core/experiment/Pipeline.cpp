@@ -239,11 +239,25 @@ StateDict Pipeline::pretrainStage(int seed) {
   if (resuming_ && loadCheckpoint(*mlm, seed, stage)) return mlm->encoderState();
   StageInfo info = openStage(0, seed, stage);
   StoreReporter reporter(store_, state_, totals_, info);
-  const auto text =
-      encodePretrainText(plan_.pretrainText, tokenizer_, spec_.model.arch, spec_.train.maxLen);
-  reporter.log(
-      QStringLiteral("seed %1: pretraining on %2 text windows").arg(seed).arg(text.size()));
-  pretrainMaskedLM(mlm, text, batches_, pretrainOptions(spec_, seed), reporter);
+  // Windows grouped by language (in a fixed order), so batches can sample languages with
+  // exponent-smoothed shares. Text without a language counts as the pivot's (English).
+  std::map<QString, std::vector<Dataset>> byLanguage;
+  for (const Dataset& d : plan_.pretrainText)
+    byLanguage[d.language.isEmpty() ? QStringLiteral("en") : d.language].push_back(d);
+  std::vector<EncodedExample> text;
+  std::vector<size_t> groupSizes;
+  for (const auto& [language, datasets] : byLanguage) {
+    auto windows = encodePretrainText(datasets, tokenizer_, spec_.model.arch, spec_.train.maxLen);
+    if (windows.empty()) continue;
+    groupSizes.push_back(windows.size());
+    std::move(windows.begin(), windows.end(), std::back_inserter(text));
+  }
+  reporter.log(QStringLiteral("seed %1: pretraining on %2 text windows in %3 language(s)")
+                   .arg(seed)
+                   .arg(text.size())
+                   .arg(groupSizes.size()));
+  pretrainMaskedLM(mlm, text, batches_, pretrainOptions(spec_, seed), reporter,
+                   pretrainDrawOrder(groupSizes, seed));
   reporter.flush();
   finishStage(info.stageId);
   saveCheckpoint(*mlm, seed, stage);
