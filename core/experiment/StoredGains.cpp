@@ -29,6 +29,22 @@ std::map<QString, QString> primaryMetrics(const QHash<qint64, RunRecord>& runs,
   return metric;
 }
 
+// An experiment's runs by id, its targets in order, its results and each target's metric.
+struct StoredRuns {
+  QHash<qint64, RunRecord> runs;
+  QStringList order;
+  QVector<ResultRecord> results;
+  std::map<QString, QString> metricOf;
+
+  StoredRuns(const RunStore& store, qint64 experimentId) : results(store.results(experimentId)) {
+    for (const RunRecord& run : store.runs(experimentId)) {
+      runs.insert(run.id, run);
+      if (!order.contains(run.target)) order << run.target;
+    }
+    metricOf = primaryMetrics(runs, results);
+  }
+};
+
 // Target name -> language: the target's own, or its single-language catalog dataset's.
 std::map<QString, QString> languagesOf(const RunStore& store, qint64 experimentId) {
   std::map<QString, QString> language;
@@ -58,14 +74,8 @@ std::map<QString, TargetSpec> storedTargets(const RunStore& store, qint64 experi
 }
 
 QVector<TargetGain> gainsFromStore(const RunStore& store, qint64 experimentId) {
-  QHash<qint64, RunRecord> runs;
-  QStringList order;
-  for (const RunRecord& run : store.runs(experimentId)) {
-    runs.insert(run.id, run);
-    if (!order.contains(run.target)) order << run.target;
-  }
-  const QVector<ResultRecord> results = store.results(experimentId);
-  const std::map<QString, QString> metricOf = primaryMetrics(runs, results);
+  const StoredRuns stored(store, experimentId);
+  const auto& [runs, order, results, metricOf] = stored;
   ArmScores scores;
   for (const ResultRecord& r : results) {
     const auto run = runs.constFind(r.runId);
@@ -82,14 +92,8 @@ QVector<TargetGain> gainsFromStore(const RunStore& store, qint64 experimentId) {
 }
 
 QVector<TransferGap> gapsFromStore(const RunStore& store, qint64 experimentId) {
-  QHash<qint64, RunRecord> runs;
-  QStringList order;
-  for (const RunRecord& run : store.runs(experimentId)) {
-    runs.insert(run.id, run);
-    if (!order.contains(run.target)) order << run.target;
-  }
-  const QVector<ResultRecord> results = store.results(experimentId);
-  const std::map<QString, QString> metricOf = primaryMetrics(runs, results);
+  const StoredRuns stored(store, experimentId);
+  const auto& [runs, order, results, metricOf] = stored;
   // run -> (english, target) score on the primary metric
   QHash<qint64, double> english, target;
   for (const ResultRecord& r : results) {

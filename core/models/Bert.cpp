@@ -12,17 +12,6 @@ namespace {
 
 bool isRoberta(const EncoderConfig& config) { return config.arch == QLatin1String("roberta"); }
 
-torch::nn::LayerNorm layerNorm(const EncoderConfig& config) {
-  return torch::nn::LayerNorm(
-      torch::nn::LayerNormOptions({config.hidden}).eps(config.layerNormEps));
-}
-
-torch::nn::Linear linear(std::int64_t in, std::int64_t out) {
-  torch::nn::Linear layer(in, out);
-  initLinear(layer);
-  return layer;
-}
-
 }  // namespace
 
 BertEmbeddingsImpl::BertEmbeddingsImpl(const EncoderConfig& config)

@@ -4,21 +4,6 @@
 #include "models/ModuleInit.h"
 
 namespace twb {
-namespace {
-
-torch::nn::LayerNorm layerNorm(const EncoderConfig& config) {
-  return torch::nn::LayerNorm(
-      torch::nn::LayerNormOptions({config.hidden}).eps(config.layerNormEps));
-}
-
-torch::nn::Linear linear(std::int64_t in, std::int64_t out) {
-  torch::nn::Linear layer(in, out);
-  initLinear(layer);
-  return layer;
-}
-
-}  // namespace
-
 torch::Tensor meanOverRealTokens(const torch::Tensor& hidden, const torch::Tensor& mask) {
   const torch::Tensor weights = mask.ne(0).to(hidden.scalar_type()).unsqueeze(-1);  // [B, T, 1]
   return (hidden * weights).sum(1) / weights.sum(1).clamp_min(1.0);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/TorchApi.h"
+#include "models/EncoderConfig.h"
 
 namespace twb {
 
@@ -21,6 +22,19 @@ inline void initEmbedding(torch::nn::Embedding& embedding, std::int64_t padId) {
     torch::NoGradGuard noGrad;
     embedding->weight[padId].zero_();
   }
+}
+
+// A LayerNorm over the hidden size with the family's epsilon.
+inline torch::nn::LayerNorm layerNorm(const EncoderConfig& config) {
+  return torch::nn::LayerNorm(
+      torch::nn::LayerNormOptions({config.hidden}).eps(config.layerNormEps));
+}
+
+// A Linear layer initialised as Hugging Face does.
+inline torch::nn::Linear linear(std::int64_t in, std::int64_t out) {
+  torch::nn::Linear layer(in, out);
+  initLinear(layer);
+  return layer;
 }
 
 }  // namespace twb

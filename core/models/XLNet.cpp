@@ -9,17 +9,6 @@
 namespace twb {
 namespace {
 
-torch::nn::LayerNorm layerNorm(const EncoderConfig& config) {
-  return torch::nn::LayerNorm(
-      torch::nn::LayerNormOptions({config.hidden}).eps(config.layerNormEps));
-}
-
-torch::nn::Linear linear(std::int64_t in, std::int64_t out) {
-  torch::nn::Linear layer(in, out);
-  initLinear(layer);
-  return layer;
-}
-
 // x [B, T, H] times a [H, n, d] projection: [B, T, n, d].
 torch::Tensor project(const torch::Tensor& x, const torch::Tensor& weight) {
   const auto n = weight.size(1), d = weight.size(2);
