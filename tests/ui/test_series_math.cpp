@@ -21,6 +21,7 @@ class TestSeriesMath : public QObject {
   void envelopeReturnsSmallInputUnchanged();
   void envelopeKeepsFirstAndLastAndOrder();
   void meanDecimationKeepsEndsAndAverages();
+  void bandHoldsEachPixelsMinAndMax();
   void relativeStepStartsAtZero();
   void xAxisModesPickTheirField();
   void xAxisModeKeysRoundTrip();
@@ -145,6 +146,29 @@ void TestSeriesMath::meanDecimationKeepsEndsAndAverages() {
   QVERIFY(std::is_sorted(m.x.begin(), m.x.end()));
   const XYSeries small = meanDecimate({0, 1, 2}, {5, 6, 7}, 10);
   QCOMPARE(small.y, (QVector<double>{5, 6, 7}));
+}
+
+void TestSeriesMath::bandHoldsEachPixelsMinAndMax() {
+  const int n = 100000;
+  QVector<double> x(n), y(n);
+  for (int i = 0; i < n; ++i) {
+    x[i] = i;
+    y[i] = (i % 3) * 0.1;  // 0, 0.1, 0.2 in every pixel
+  }
+  y[4242] = -7.0;
+  const Band band = envelopeBand(x, y, 500);
+  QVERIFY(band.x.size() <= 502);
+  QCOMPARE(band.x.size(), band.lower.size());
+  QCOMPARE(band.x.size(), band.upper.size());
+  QCOMPARE(band.x.front(), 0.0);
+  QCOMPARE(band.x.back(), double(n - 1));
+  QCOMPARE(*std::min_element(band.lower.begin(), band.lower.end()), -7.0);
+  for (int i = 1; i < band.x.size() - 1; ++i) {
+    QVERIFY(std::abs(band.upper[i] - 0.2) < 1e-12);
+    QVERIFY(band.lower[i] <= 0.0);
+  }
+  QVERIFY(std::is_sorted(band.x.begin(), band.x.end()));
+  QVERIFY(envelopeBand({}, {}, 10).x.isEmpty());
 }
 
 void TestSeriesMath::relativeStepStartsAtZero() {

@@ -37,8 +37,9 @@ QString checkWritable(const QCustomPlot* plot, const QString& path) {
 }
 
 QString failed(const QString& path, const QString& kind) {
-  return QObject::tr("Could not write the %1 file %2 (check the folder's permissions and the "
-                     "free space).")
+  return QObject::tr(
+             "Could not write the %1 file %2 (check the folder's permissions and the "
+             "free space).")
       .arg(kind, QDir::toNativeSeparators(path));
 }
 

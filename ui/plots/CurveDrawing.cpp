@@ -8,13 +8,13 @@
 #include <cmath>
 #include <limits>
 
+#include "plots/EnvelopeBand.h"
 #include "plots/SeriesStyle.h"
 
 namespace twb {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kLabelGap = 8;   // pixels between a best point and its label
 constexpr double kLabelRow = 22;  // pixels per stacked label
 
@@ -38,29 +38,6 @@ QString formatValue(double v) {
   return std::abs(v) < 100 ? QString::number(v, 'f', 3) : QString::number(v, 'g', 5);
 }
 
-// The y range of one series in the axis' own scale (decades when logarithmic).
-YRange seriesRange(const QVector<double>& ys, const CurveOptions& options) {
-  if (!options.logY) return options.ignoreOutliers ? robustRange(ys) : fullRange(ys, 0.03);
-  QVector<double> logs;
-  logs.reserve(ys.size());
-  for (double v : ys) logs.push_back(v > 0 ? std::log10(v) : kNaN);
-  YRange r = options.ignoreOutliers ? robustRange(logs) : fullRange(logs, 0.03);
-  if (r.valid) r = {std::pow(10.0, r.lower), std::pow(10.0, r.upper), true};
-  return r;
-}
-
-// The points of [first, last) that cover the visible span, with one neighbour on each side so
-// lines run off the edges instead of stopping short.
-XYSeries visibleSlice(const QVector<double>& xs, const QVector<double>& ys,
-                      const CurveOptions& options) {
-  if (!options.clipX) return {xs, ys};
-  const auto begin = std::lower_bound(xs.begin(), xs.end(), options.xLower);
-  const auto end = std::upper_bound(xs.begin(), xs.end(), options.xUpper);
-  const int first = std::max(0, static_cast<int>(begin - xs.begin()) - 1);
-  const int last = std::min(static_cast<int>(xs.size()), static_cast<int>(end - xs.begin()) + 1);
-  return {xs.mid(first, last - first), ys.mid(first, last - first)};
-}
-
 QCPGraph* addGraph(QCustomPlot* plot, const XYSeries& points, const QPen& pen) {
   QCPGraph* graph = plot->addGraph();
   graph->setPen(pen);
@@ -70,10 +47,29 @@ QCPGraph* addGraph(QCustomPlot* plot, const XYSeries& points, const QPen& pen) {
   return graph;
 }
 
-void addBestLabel(QCustomPlot* plot, const BestMark& mark, QCPItemTracer* tracer,
-                  const QColor& colour, const YRange& xRange, int row) {
+// The per-pixel min/max band of a dense series.
+EnvelopeBand* addBand(QCustomPlot* plot, const Band& band, const QColor& colour, bool faint) {
+  auto* plottable = new EnvelopeBand(plot->xAxis, plot->yAxis);
+  plottable->removeFromLegend();
+  QColor fill = colour;
+  fill.setAlpha(faint ? 40 : 70);
+  QColor edge = colour;
+  edge.setAlpha(faint ? 70 : 120);
+  plottable->setBrush(fill);
+  plottable->setPen(QPen(edge, 1));
+  plottable->setBand(band);
+  return plottable;
+}
+
+// `ceiling` is the best value over all labelled groups: labels stack beyond it, so none
+// covers another group's marker.
+void addBestLabel(QCustomPlot* plot, const BestMark& mark, double ceiling, const QColor& colour,
+                  const YRange& xRange, int row) {
+  auto* anchor = new QCPItemTracer(plot);
+  anchor->setStyle(QCPItemTracer::tsNone);
+  anchor->position->setCoords(mark.x, ceiling);
   auto* label = new QCPItemText(plot);
-  label->position->setParentAnchor(tracer->position);
+  label->position->setParentAnchor(anchor->position);
   label->position->setType(QCPItemPosition::ptAbsolute);
   // Above a maximum, below a minimum: the label never covers the curve it names.
   const bool above = higherIsBetter(mark.key.metric);
@@ -94,8 +90,11 @@ void addBestLabel(QCustomPlot* plot, const BestMark& mark, QCPItemTracer* tracer
 
 }  // namespace
 
-DrawnCurves drawCurves(QCustomPlot* plot, const CurveStore& store, const CurveOptions& options) {
-  plot->clearGraphs();
+DrawnCurves drawCurves(QCustomPlot* plot, const CurveStore& store, const CurveOptions& options,
+                       CurveCache* cache) {
+  CurveCache scratch;
+  if (!cache) cache = &scratch;
+  plot->clearPlottables();
   plot->clearItems();
   DrawnCurves out;
 
@@ -114,40 +113,33 @@ DrawnCurves drawCurves(QCustomPlot* plot, const CurveStore& store, const CurveOp
   }
   std::sort(seeds.begin(), seeds.end());
 
-  QMap<QString, int> bestOfGroup;  // group -> index into out.marks
-  QMap<QString, QPair<QColor, QCPItemTracer*>> markStyle;  // group -> label colour, tracer
+  QMap<QString, int> bestOfGroup;     // group -> index into out.marks
+  QMap<QString, QColor> labelColour;  // group -> its label's colour
   QSet<QString> inLegend;
+  cache->keepOnly(keys);
   for (const SeriesKey& key : keys) {
-    const QVector<SeriesPoint> points = store.points(key);
-    if (points.isEmpty()) continue;
-    const QVector<double> xs = xValues(points, options.xMode);
-    QVector<double> ys = yValues(points);
-    if (options.logY) {
-      for (double& v : ys) v = v > 0 ? v : kNaN;  // no place for them on a log axis
-    }
-    out.xRange = unite(out.xRange, fullRange(xs, 0));
-    out.yRange = unite(out.yRange, seriesRange(ys, options));
+    const PreparedSeries& prepared = cache->get(store, key, options);
+    if (!prepared.xRange.valid) continue;
+    out.xRange = unite(out.xRange, prepared.xRange);
+    out.yRange = unite(out.yRange, prepared.yRange);
 
     const int targetIndex = static_cast<int>(targets.indexOf(key.target));
     const int seedIndex = static_cast<int>(seeds.indexOf(key.seed));
     const bool smooth = options.smoothing > 0;
-    const QPen pen = SeriesStyle::pen(key.arm, targetIndex, seedIndex, smooth ? 2.0 : 1.5);
-    QCPGraph* main = nullptr;
-    const XYSeries rawVisible = visibleSlice(xs, ys, options);
-    const XYSeries raw = envelopeDecimate(rawVisible.x, rawVisible.y, options.pixels);
-    if (smooth) {
-      // Smooth every point first; only then cut to the visible span and the pixels.
-      const XYSeries all{xs, smoothDebiased(ys, options.smoothing)};
-      const XYSeries visible = visibleSlice(all.x, all.y, options);
-      // A trend line: one mean point per pixel, so it stays a line (and its dashes show).
-      const XYSeries smoothed = meanDecimate(visible.x, visible.y, options.pixels);
-      addGraph(plot, raw, SeriesStyle::fadedPen(pen))->removeFromLegend();
-      main = addGraph(plot, smoothed, pen);
-      out.points += raw.x.size() + smoothed.x.size();
-    } else {
-      main = addGraph(plot, raw, pen);
-      out.points += raw.x.size();
+    // Width 1 for dense raw lines: they are jagged, and Qt strokes wide jagged lines slowly.
+    const double width = smooth ? 2.0 : (prepared.dense ? 1.0 : 1.5);
+    const QPen pen = SeriesStyle::pen(key.arm, targetIndex, seedIndex, width);
+    // More points than pixels: the raw curve is its min/max band (spikes kept) under a line of
+    // one mean point per pixel, which stays a line whose dashes show.
+    if (prepared.dense) {
+      addBand(plot, prepared.band, pen.color(), smooth);
+      out.points += 2 * prepared.band.x.size();
+    } else if (smooth) {
+      addGraph(plot, prepared.raw, SeriesStyle::fadedPen(pen))->removeFromLegend();
+      out.points += prepared.raw.x.size();
     }
+    QCPGraph* main = addGraph(plot, prepared.line, pen);
+    out.points += prepared.line.x.size();
     main->setName(groupLabel(key, seedsInGroup.value(groupId(key))));
     if (inLegend.contains(groupId(key))) {
       main->removeFromLegend();
@@ -156,24 +148,22 @@ DrawnCurves drawCurves(QCustomPlot* plot, const CurveStore& store, const CurveOp
     }
     ++out.series;
 
-    const BestPoint best = store.best(key);
-    if (!best.valid || !std::isfinite(xs[best.index]) || (options.logY && best.point.value <= 0))
-      continue;
+    const BestPoint& best = prepared.best;
+    if (!best.valid) continue;
     auto* tracer = new QCPItemTracer(plot);
     tracer->setStyle(QCPItemTracer::tsCircle);
     tracer->setSize(9);
     tracer->setPen(QPen(pen.color(), 2));
     tracer->setBrush(Qt::white);
-    tracer->position->setCoords(xs[best.index], best.point.value);
-    out.marks.push_back({key, best.point.step, xs[best.index], best.point.value, false});
+    tracer->position->setCoords(prepared.bestX, best.point.value);
+    out.marks.push_back({key, best.point.step, prepared.bestX, best.point.value, false});
     const QString group = groupId(key);
     const auto known = bestOfGroup.constFind(group);
     const bool higher = higherIsBetter(key.metric);
-    if (known == bestOfGroup.cend() ||
-        (higher ? best.point.value > out.marks[*known].value
-                : best.point.value < out.marks[*known].value)) {
+    if (known == bestOfGroup.cend() || (higher ? best.point.value > out.marks[*known].value
+                                               : best.point.value < out.marks[*known].value)) {
       bestOfGroup[group] = static_cast<int>(out.marks.size()) - 1;
-      markStyle[group] = {SeriesStyle::colour(key.arm, targetIndex), tracer};
+      labelColour[group] = SeriesStyle::colour(key.arm, targetIndex);
     }
   }
   // The worst of the group bests sits nearest its point, the better ones stack outwards: a
@@ -184,11 +174,11 @@ DrawnCurves drawCurves(QCustomPlot* plot, const CurveStore& store, const CurveOp
     const BestMark& mb = out.marks[bestOfGroup.value(b)];
     return higherIsBetter(ma.key.metric) ? ma.value < mb.value : ma.value > mb.value;
   });
+  const double ceiling = groups.isEmpty() ? 0 : out.marks[bestOfGroup.value(groups.back())].value;
   for (int row = 0; row < groups.size(); ++row) {
     BestMark& mark = out.marks[bestOfGroup.value(groups[row])];
     mark.labelled = true;
-    const auto& style = markStyle.value(groups[row]);
-    addBestLabel(plot, mark, style.second, style.first, out.xRange, row);
+    addBestLabel(plot, mark, ceiling, labelColour.value(groups[row]), out.xRange, row);
   }
   out.labelRows = static_cast<int>(groups.size());
   out.labelPixels = groups.isEmpty() ? 0 : kLabelGap + kLabelRow * groups.size() + 4;

@@ -5,26 +5,11 @@
 #include <QVector>
 
 #include "plots/CurveStore.h"
-#include "plots/SeriesMath.h"
+#include "plots/PreparedCurves.h"
 
 class QCustomPlot;
 
 namespace twb {
-
-// What to draw and how; LossPlot owns the choices, this only applies them.
-struct CurveOptions {
-  QString metric;
-  QString stage;  // empty: every stage
-  XAxisMode xMode = XAxisMode::Step;
-  double smoothing = 0;  // 0: raw curves only
-  bool logY = false;
-  bool ignoreOutliers = false;
-  int pixels = 800;  // plot width: more points than 2 * pixels are drawn as an envelope
-  // When the user has zoomed: only this x span is decimated (plus a neighbour each side).
-  bool clipX = false;
-  double xLower = 0;
-  double xUpper = 0;
-};
 
 // A best dev point as drawn: the marker of one series, `labelled` for the best of its group.
 struct BestMark {
@@ -36,19 +21,21 @@ struct BestMark {
 };
 
 struct DrawnCurves {
-  int series = 0;       // series drawn
-  qint64 points = 0;    // data points handed to QCustomPlot, over all graphs
-  YRange xRange;        // of every point drawn (not only the visible span)
-  YRange yRange;        // what the y axis should show (outliers ignored when asked)
+  int series = 0;     // series drawn
+  qint64 points = 0;  // data points handed to QCustomPlot, over all graphs
+  YRange xRange;      // of every point drawn (not only the visible span)
+  YRange yRange;      // what the y axis should show (outliers ignored when asked)
   QVector<BestMark> marks;
-  int labelRows = 0;        // stacked "best" labels
-  double labelPixels = 0;   // room they need beyond the best points, above or below
+  int labelRows = 0;       // stacked "best" labels
+  double labelPixels = 0;  // room they need beyond the best points, above or below
 };
 
 // Removes the previous graphs and items and draws one graph per series (two when smoothing:
 // a faint raw curve under the smoothed one), a marker at each dev series' best point and a
 // label at the best point of each (arm, target) group. Smoothing always runs on every point
-// before decimation. Does not replot and does not touch the axes' ranges.
-DrawnCurves drawCurves(QCustomPlot* plot, const CurveStore& store, const CurveOptions& options);
+// before decimation (see prepareSeries). Does not replot and does not touch the axes' ranges.
+// `cache` (may be null) keeps the prepared series between calls.
+DrawnCurves drawCurves(QCustomPlot* plot, const CurveStore& store, const CurveOptions& options,
+                       CurveCache* cache = nullptr);
 
 }  // namespace twb

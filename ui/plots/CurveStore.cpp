@@ -20,9 +20,14 @@ int stageOrder(const QString& stage) {
 }  // namespace
 
 bool SeriesKey::operator<(const SeriesKey& o) const {
-  return std::make_tuple(origin, stageOrder(stage), stage, target, arm, seed, metric) <
-         std::make_tuple(o.origin, stageOrder(o.stage), o.stage, o.target, o.arm, o.seed,
-                         o.metric);
+  if (origin != o.origin) return origin < o.origin;
+  if (stage != o.stage) {
+    // Stages in pipeline order, so curves and legend read pretrain -> intermediate -> target.
+    const int a = stageOrder(stage);
+    const int b = stageOrder(o.stage);
+    return a != b ? a < b : stage < o.stage;
+  }
+  return std::tie(target, arm, seed, metric) < std::tie(o.target, o.arm, o.seed, o.metric);
 }
 
 bool SeriesKey::operator==(const SeriesKey& o) const {
@@ -51,8 +56,7 @@ bool isDevMetric(const QString& metric) {
 
 CurveStore::CurveStore(QObject* parent) : QObject(parent) {}
 
-SeriesKey CurveStore::keyOf(const StageInfo& where, const QString& metric,
-                            const QString& origin) {
+SeriesKey CurveStore::keyOf(const StageInfo& where, const QString& metric, const QString& origin) {
   return {where.stage, where.arm, where.target, where.seed, metric, origin};
 }
 
@@ -62,16 +66,24 @@ void CurveStore::insertSorted(QVector<SeriesPoint>* series, const SeriesPoint& p
     series->push_back(point);
     return;
   }
-  auto at = std::upper_bound(
-      series->begin(), series->end(), point.step,
-      [](qint64 step, const SeriesPoint& p) { return step < p.step; });
+  auto at = std::upper_bound(series->begin(), series->end(), point.step,
+                             [](qint64 step, const SeriesPoint& p) { return step < p.step; });
   series->insert(at, point);
 }
 
 void CurveStore::add(const QVector<LivePoint>& points) {
   if (points.isEmpty()) return;
+  // A batch is mostly long runs of one series: look the map up only when the series changes.
+  SeriesKey last;
+  QVector<SeriesPoint>* series = nullptr;
   for (const LivePoint& lp : points) {
-    insertSorted(&series_[keyOf(lp.where, lp.point.name, QString())], toSeriesPoint(lp.point));
+    const StageInfo& w = lp.where;
+    if (!series || last.seed != w.seed || last.metric != lp.point.name || last.stage != w.stage ||
+        last.arm != w.arm || last.target != w.target) {
+      last = keyOf(w, lp.point.name, QString());
+      series = &touch(last).points;
+    }
+    insertSorted(series, toSeriesPoint(lp.point));
   }
   pointCount_ += points.size();
   Q_EMIT changed();
@@ -83,7 +95,7 @@ void CurveStore::addStored(const StageInfo& stage, const QVector<MetricPoint>& p
   QMap<QString, QVector<SeriesPoint>> byMetric;
   for (const MetricPoint& p : points) insertSorted(&byMetric[p.name], toSeriesPoint(p));
   for (auto it = byMetric.cbegin(); it != byMetric.cend(); ++it) {
-    QVector<SeriesPoint>& target = series_[keyOf(stage, it.key(), origin)];
+    QVector<SeriesPoint>& target = touch(keyOf(stage, it.key(), origin)).points;
     pointCount_ += it.value().size() - target.size();
     target = it.value();
   }
@@ -96,12 +108,23 @@ void CurveStore::clear() {
   Q_EMIT changed();
 }
 
+CurveStore::Series& CurveStore::touch(const SeriesKey& key) {
+  Series& series = series_[key];
+  series.revision = ++revision_;
+  return series;
+}
+
+quint64 CurveStore::revision(const SeriesKey& key) const {
+  const auto it = series_.constFind(key);
+  return it == series_.cend() ? 0 : it->revision;
+}
+
 QList<SeriesKey> CurveStore::keys() const { return series_.keys(); }
 
 bool CurveStore::contains(const SeriesKey& key) const { return series_.contains(key); }
 
 QVector<SeriesPoint> CurveStore::points(const SeriesKey& key) const {
-  return series_.value(key);
+  return series_.value(key).points;
 }
 
 int CurveStore::seriesCount() const { return static_cast<int>(series_.size()); }
@@ -129,18 +152,20 @@ QStringList CurveStore::stages() const {
 }
 
 BestPoint CurveStore::best(const SeriesKey& key) const {
-  BestPoint result;
-  if (!isDevMetric(key.metric)) return result;
   const auto it = series_.constFind(key);
-  if (it == series_.cend()) return result;
-  const bool higher = higherIsBetter(key.metric);
-  const QVector<SeriesPoint>& pts = it.value();
-  for (int i = 0; i < pts.size(); ++i) {
-    const double v = pts[i].value;
+  return it == series_.cend() ? BestPoint() : bestPoint(it->points, key.metric);
+}
+
+BestPoint bestPoint(const QVector<SeriesPoint>& points, const QString& metric) {
+  BestPoint result;
+  if (!isDevMetric(metric)) return result;
+  const bool higher = higherIsBetter(metric);
+  for (int i = 0; i < points.size(); ++i) {
+    const double v = points[i].value;
     if (!std::isfinite(v)) continue;
     // Strict comparison: on ties the earliest step wins (the checkpoint early stopping keeps).
     if (!result.valid || (higher ? v > result.point.value : v < result.point.value)) {
-      result = {true, i, pts[i]};
+      result = {true, i, points[i]};
     }
   }
   return result;

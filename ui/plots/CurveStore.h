@@ -37,6 +37,9 @@ struct BestPoint {
   SeriesPoint point;
 };
 
+// The best point of a dev series (see BestPoint); invalid for other metrics.
+BestPoint bestPoint(const QVector<SeriesPoint>& points, const QString& metric);
+
 // Whether a larger value of the metric is better ("dev_loss": no; "dev_accuracy": yes).
 bool higherIsBetter(const QString& metric);
 // Whether the metric is measured on the dev split (the one early stopping looks at).
@@ -62,6 +65,8 @@ class CurveStore : public QObject {
   QStringList stages() const;   // distinct stage names in pipeline order
   // The best point of a dev series; invalid for train series and empty ones.
   BestPoint best(const SeriesKey& key) const;
+  // Changes whenever the series' points do (0: no such series): lets the plot reuse work.
+  quint64 revision(const SeriesKey& key) const;
 
  public Q_SLOTS:
   // Appends live points (kept in step order) and emits changed() once. Connect
@@ -76,8 +81,15 @@ class CurveStore : public QObject {
   static SeriesKey keyOf(const StageInfo& where, const QString& metric, const QString& origin);
   static void insertSorted(QVector<SeriesPoint>* series, const SeriesPoint& point);
 
-  QMap<SeriesKey, QVector<SeriesPoint>> series_;
+  struct Series {
+    QVector<SeriesPoint> points;
+    quint64 revision = 0;
+  };
+  Series& touch(const SeriesKey& key);
+
+  QMap<SeriesKey, Series> series_;
   qint64 pointCount_ = 0;
+  quint64 revision_ = 0;
 };
 
 }  // namespace twb

@@ -90,8 +90,8 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
     (g.negativeTransfer ? negative : transfer).add(key + kOffset, g.transfer);
     if (g.negativeTransfer) negativeTargets_ << g.target;
     const int seeds = std::max(g.baseline.n, g.transfer.n);
-    ticker->addTick(key, seeds > 0 ? QStringLiteral("%1\nn = %2").arg(g.target).arg(seeds)
-                                   : g.target);
+    ticker->addTick(key,
+                    seeds > 0 ? QStringLiteral("%1\nn = %2").arg(g.target).arg(seeds) : g.target);
     if (!metrics.contains(g.metric)) metrics << g.metric;
     for (const MeanSd& s : {g.baseline, g.transfer}) {
       if (!std::isfinite(s.mean)) continue;

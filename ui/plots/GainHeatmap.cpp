@@ -80,8 +80,13 @@ void GainHeatmap::setCells(const QStringList& rows, const QStringList& cols,
   // Symmetric around 0, so white always means "no gain".
   limit_ = largest > 0 ? largest : 1.0;
 
-  map_->data()->setSize(std::max(nCols, 1), std::max(nRows, 1));
-  map_->data()->setRange(QCPRange(0, std::max(nCols - 1, 0)), QCPRange(0, std::max(nRows - 1, 0)));
+  // QCustomPlot places cell centres at the ends of the data range, so a single row or column
+  // would have no width: it is stored twice, a quarter either side of its centre.
+  const int dataCols = nCols == 1 ? 2 : std::max(nCols, 1);
+  const int dataRows = nRows == 1 ? 2 : std::max(nRows, 1);
+  const auto span = [](int n) { return n == 1 ? QCPRange(-0.25, 0.25) : QCPRange(0, n - 1); };
+  map_->data()->setSize(dataCols, dataRows);
+  map_->data()->setRange(span(std::max(nCols, 1)), span(std::max(nRows, 1)));
   map_->data()->fill(std::numeric_limits<double>::quiet_NaN());
   auto xTicks = QSharedPointer<QCPAxisTickerText>::create();
   auto yTicks = QSharedPointer<QCPAxisTickerText>::create();
@@ -92,7 +97,9 @@ void GainHeatmap::setCells(const QStringList& rows, const QStringList& cols,
       const double v = r < values.size() && c < values[r].size()
                            ? values[r][c]
                            : std::numeric_limits<double>::quiet_NaN();
-      map_->data()->setCell(c, r, v);
+      for (int dc = c; dc < (nCols == 1 ? 2 : c + 1); ++dc) {
+        for (int dr = r; dr < (nRows == 1 ? 2 : r + 1); ++dr) map_->data()->setCell(dc, dr, v);
+      }
       const bool known = std::isfinite(v);
       labels_[r][c] = known ? GainBars::formatDelta(v) : QStringLiteral("–");
       auto* text = new QCPItemText(plot_);
@@ -125,8 +132,8 @@ void GainHeatmap::setGains(const QStringList& rows,
       if (!cols.contains(g.target)) cols << g.target;
     }
   }
-  QVector<QVector<double>> values(rows.size(), QVector<double>(cols.size(),
-                                                               std::numeric_limits<double>::quiet_NaN()));
+  QVector<QVector<double>> values(
+      rows.size(), QVector<double>(cols.size(), std::numeric_limits<double>::quiet_NaN()));
   for (int r = 0; r < rows.size() && r < gainsPerRow.size(); ++r) {
     for (const TargetGain& g : gainsPerRow[r]) values[r][cols.indexOf(g.target)] = g.delta.mean;
   }

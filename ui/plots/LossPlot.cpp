@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QElapsedTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -42,6 +43,7 @@ LossPlot::LossPlot(CurveStore* store, QWidget* parent) : QWidget(parent), store_
   plot_ = new QCustomPlot(this);
   plot_->setMinimumSize(320, 200);
   plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  plot_->setNoAntialiasingOnDrag(true);  // dozens of curves still pan smoothly
   plot_->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
   plot_->legend->setVisible(true);
   plot_->legend->setBrush(QColor(255, 255, 255, 220));
@@ -130,6 +132,11 @@ void LossPlot::setIgnoreOutliers(bool on) {
 
 int LossPlot::graphCount() const { return plot_->graphCount(); }
 
+void LossPlot::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  scheduleReplot();
+}
+
 void LossPlot::scheduleReplot() {
   // Already pending: this change rides along with it.
   if (!replotTimer_.isActive()) replotTimer_.start();
@@ -172,10 +179,12 @@ void LossPlot::replotNow() {
   options_.clipX = !following_;
   options_.xLower = plot_->xAxis->range().lower;
   options_.xUpper = plot_->xAxis->range().upper;
+  QElapsedTimer clock;
+  clock.start();
   if (store_) {
-    drawn_ = drawCurves(plot_, *store_, options_);
+    drawn_ = drawCurves(plot_, *store_, options_, &cache_);
   } else {
-    plot_->clearGraphs();
+    plot_->clearPlottables();
     plot_->clearItems();
     drawn_ = {};
   }
@@ -184,6 +193,10 @@ void LossPlot::replotNow() {
   plot_->replot();
   ++replotCount_;
   drawing_ = false;
+  // A slow machine (or training on every core) slows the replots down, never the other way:
+  // drawing gets at most about a third of the GUI thread.
+  replotTimer_.setInterval(
+      std::clamp(static_cast<int>(2 * clock.elapsed()), kReplotIntervalMs, kMaxReplotIntervalMs));
   // The first layout with data can narrow the axes a lot (the guess was wrong, or tick labels
   // grew): draw once more for the real width. Small changes are not worth a replot.
   const int laidOut = plot_->axisRect()->width();
@@ -229,8 +242,7 @@ void LossPlot::applyAxes() {
 QCPRange LossPlot::withLabelRoom(const YRange& range) const {
   // "best" labels sit above maxima and below minima: make room on that side, in pixels.
   const int height = plot_->axisRect()->height();
-  const double fraction =
-      std::min(drawn_.labelPixels / (height >= 50 ? height : 400), 0.4);
+  const double fraction = std::min(drawn_.labelPixels / (height >= 50 ? height : 400), 0.4);
   if (fraction <= 0) return QCPRange(range.lower, range.upper);
   const bool above = higherIsBetter(options_.metric);
   // Work in decades on a log axis, where pixels are even per decade.

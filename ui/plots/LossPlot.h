@@ -19,12 +19,14 @@ class LossPlotControls;
 // Draws one metric of the store (one stage or all), one graph per series with a faint raw
 // curve under the smoothed one, the best dev point marked. However fast points arrive, it
 // replots at most once per kReplotIntervalMs: a single-shot timer merges every change in
-// between (PlotJuggler's scheme). Wheel and drag zoom; a double click goes back to following
-// the data.
+// between (PlotJuggler's scheme); when a replot takes long the interval grows to twice its
+// duration (up to kMaxReplotIntervalMs). Wheel and drag zoom; a double click goes back to
+// following the data.
 class LossPlot : public QWidget {
   Q_OBJECT
  public:
   static constexpr int kReplotIntervalMs = 50;
+  static constexpr int kMaxReplotIntervalMs = 1000;
 
   explicit LossPlot(CurveStore* store, QWidget* parent = nullptr);
 
@@ -52,12 +54,17 @@ class LossPlot : public QWidget {
   QVector<BestMark> bestMarks() const { return drawn_.marks; }
   int replotCount() const { return replotCount_; }
   bool replotPending() const { return replotTimer_.isActive(); }
+  int replotInterval() const { return replotTimer_.interval(); }
 
  public Q_SLOTS:
   // Asks for a replot; many calls within one interval make one replot.
   void scheduleReplot();
   // Redraws at once (before an export, say).
   void replotNow();
+
+ protected:
+  // The envelope is cut for the plot's width: a new width needs a new cut.
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void onStoreChanged();
@@ -72,6 +79,7 @@ class LossPlot : public QWidget {
   LossPlotControls* controls_ = nullptr;
   QTimer replotTimer_;
   CurveOptions options_;
+  CurveCache cache_;
   DrawnCurves drawn_;
   bool metricChosen_ = false;  // once chosen (by the user or a caller) it is not guessed again
   bool following_ = true;      // axes follow the data until the user zooms or drags

@@ -24,17 +24,19 @@ LossPlotControls::LossPlotControls(QWidget* parent) : QWidget(parent) {
   stage_ = new QComboBox(this);
   stage_->setToolTip(tr("Stage to draw"));
   xAxis_ = new QComboBox(this);
-  xAxis_->setToolTip(tr("What the x axis counts. Relative step lines up stages that start "
-                        "from different checkpoints."));
-  for (XAxisMode m : {XAxisMode::Step, XAxisMode::Epoch, XAxisMode::WallTime,
-                      XAxisMode::RelativeStep}) {
+  xAxis_->setToolTip(
+      tr("What the x axis counts. Relative step lines up stages that start "
+         "from different checkpoints."));
+  for (XAxisMode m :
+       {XAxisMode::Step, XAxisMode::Epoch, XAxisMode::WallTime, XAxisMode::RelativeStep}) {
     xAxis_->addItem(xAxisModeName(m), static_cast<int>(m));
   }
   smoothing_ = new QSlider(Qt::Horizontal, this);
   smoothing_->setRange(0, kSliderSteps);
   smoothing_->setMinimumWidth(90);
-  smoothing_->setToolTip(tr("Exponential smoothing, corrected for start-up bias; the raw "
-                            "curve stays faint underneath"));
+  smoothing_->setToolTip(
+      tr("Exponential smoothing, corrected for start-up bias; the raw "
+         "curve stays faint underneath"));
   smoothingValue_ = new QLabel(this);
   smoothingValue_->setMinimumWidth(smoothingValue_->fontMetrics().horizontalAdvance("0.00 "));
   logY_ = new QCheckBox(tr("Log y"), this);

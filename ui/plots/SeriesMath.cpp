@@ -35,13 +35,12 @@ YRange padded(double lo, double hi, double margin) {
   return {lo - margin * span, hi + margin * span, true};
 }
 
-QVector<double> finiteSorted(const QVector<double>& values) {
+QVector<double> finiteValues(const QVector<double>& values) {
   QVector<double> finite;
   finite.reserve(values.size());
   for (double v : values) {
     if (std::isfinite(v)) finite.push_back(v);
   }
-  std::sort(finite.begin(), finite.end());
   return finite;
 }
 
@@ -70,6 +69,27 @@ QVector<double> smoothDebiased(const QVector<double>& values, double weight) {
   return out;
 }
 
+namespace {
+
+// Cuts the indices [begin, end) of x-sorted points into `pixels` buckets of equal x width and
+// calls visit(first, last) for each non-empty one ([first, last) indices). The last bucket
+// takes whatever is left, so rounding never drops a point.
+template <typename Visit>
+void forEachBucket(const QVector<double>& x, int begin, int end, int pixels, Visit visit) {
+  if (begin >= end) return;
+  const double x0 = x[begin];
+  const double span = x[end - 1] - x0;
+  int i = begin;
+  for (int bucket = 0; bucket < pixels && i < end; ++bucket) {
+    const double edge = x0 + span * (bucket + 1) / pixels;
+    const int first = i;
+    while (i < end && (bucket == pixels - 1 || x[i] < edge)) ++i;
+    if (i > first) visit(first, i);
+  }
+}
+
+}  // namespace
+
 XYSeries envelopeDecimate(const QVector<double>& x, const QVector<double>& y, int pixels) {
   const int n = static_cast<int>(std::min(x.size(), y.size()));
   pixels = std::max(pixels, 1);
@@ -79,35 +99,23 @@ XYSeries envelopeDecimate(const QVector<double>& x, const QVector<double>& y, in
   out.x.reserve(2 * pixels + 2);
   out.y.reserve(2 * pixels + 2);
   auto keep = [&](int i) {
-    if (!out.x.isEmpty() && out.x.back() == x[i] && out.y.back() == y[i]) return;
     out.x.push_back(x[i]);
     out.y.push_back(y[i]);
   };
-
-  const double x0 = x[0];
-  const double span = x[n - 1] - x0;
   keep(0);
-  int i = 0;
-  for (int bucket = 0; bucket < pixels && i < n; ++bucket) {
-    // The bucket holds the points whose x lies below its right edge (the last one holds the rest).
-    const double edge = x0 + span * (bucket + 1) / pixels;
+  forEachBucket(x, 1, n - 1, pixels, [&](int first, int last) {
     int lowest = -1;
     int highest = -1;
-    for (; i < n && (bucket == pixels - 1 || x[i] < edge); ++i) {
+    for (int i = first; i < last; ++i) {
       if (!std::isfinite(y[i])) continue;
       if (lowest < 0 || y[i] < y[lowest]) lowest = i;
       if (highest < 0 || y[i] > y[highest]) highest = i;
     }
-    if (lowest < 0) continue;
-    if (lowest == highest) {
-      if (lowest != 0 && lowest != n - 1) keep(lowest);
-      continue;
-    }
-    const int first = std::min(lowest, highest);
-    const int second = std::max(lowest, highest);
-    if (first != 0) keep(first);
-    if (second != n - 1) keep(second);
-  }
+    if (lowest < 0) return;
+    // In their original order, so the line goes through both as the data did.
+    keep(std::min(lowest, highest));
+    if (lowest != highest) keep(std::max(lowest, highest));
+  });
   keep(n - 1);
   return out;
 }
@@ -122,26 +130,51 @@ XYSeries meanDecimate(const QVector<double>& x, const QVector<double>& y, int pi
   out.y.reserve(pixels + 2);
   out.x.push_back(x[0]);
   out.y.push_back(y[0]);
-  const double x0 = x[0];
-  const double span = x[n - 1] - x0;
-  int i = 1;
-  for (int bucket = 0; bucket < pixels && i < n - 1; ++bucket) {
-    const double edge = x0 + span * (bucket + 1) / pixels;
+  forEachBucket(x, 1, n - 1, pixels, [&](int first, int last) {
     double sumX = 0;
     double sumY = 0;
     int count = 0;
-    for (; i < n - 1 && (bucket == pixels - 1 || x[i] < edge); ++i) {
+    for (int i = first; i < last; ++i) {
       if (!std::isfinite(y[i])) continue;
       sumX += x[i];
       sumY += y[i];
       ++count;
     }
-    if (count == 0) continue;
+    if (count == 0) return;
     out.x.push_back(sumX / count);
     out.y.push_back(sumY / count);
-  }
+  });
   out.x.push_back(x[n - 1]);
   out.y.push_back(y[n - 1]);
+  return out;
+}
+
+Band envelopeBand(const QVector<double>& x, const QVector<double>& y, int pixels) {
+  const int n = static_cast<int>(std::min(x.size(), y.size()));
+  pixels = std::max(pixels, 1);
+  Band out;
+  auto add = [&](double at, double lower, double upper) {
+    out.x.push_back(at);
+    out.lower.push_back(lower);
+    out.upper.push_back(upper);
+  };
+  if (n == 0) return out;
+  if (std::isfinite(y[0])) add(x[0], y[0], y[0]);
+  forEachBucket(x, 1, n - 1, pixels, [&](int first, int last) {
+    double sumX = 0;
+    double lowest = 0;
+    double highest = 0;
+    int count = 0;
+    for (int i = first; i < last; ++i) {
+      if (!std::isfinite(y[i])) continue;
+      sumX += x[i];
+      lowest = count == 0 ? y[i] : std::min(lowest, y[i]);
+      highest = count == 0 ? y[i] : std::max(highest, y[i]);
+      ++count;
+    }
+    if (count > 0) add(sumX / count, lowest, highest);
+  });
+  if (n > 1 && std::isfinite(y[n - 1])) add(x[n - 1], y[n - 1], y[n - 1]);
   return out;
 }
 
@@ -174,8 +207,8 @@ QString xAxisModeKey(XAxisMode mode) {
 }
 
 bool parseXAxisMode(const QString& key, XAxisMode* mode) {
-  for (XAxisMode m : {XAxisMode::Step, XAxisMode::Epoch, XAxisMode::WallTime,
-                      XAxisMode::RelativeStep}) {
+  for (XAxisMode m :
+       {XAxisMode::Step, XAxisMode::Epoch, XAxisMode::WallTime, XAxisMode::RelativeStep}) {
     if (key.compare(xAxisModeKey(m), Qt::CaseInsensitive) == 0 ||
         key.compare(xAxisModeName(m), Qt::CaseInsensitive) == 0) {
       *mode = m;
@@ -216,19 +249,34 @@ QVector<double> yValues(const QVector<SeriesPoint>& points) {
 }
 
 YRange robustRange(const QVector<double>& values, double quantile, double margin) {
-  const QVector<double> sorted = finiteSorted(values);
-  const int n = static_cast<int>(sorted.size());
+  QVector<double> finite = finiteValues(values);
+  const int n = static_cast<int>(finite.size());
   if (n == 0) return {};
-  if (n < 5) return padded(sorted.front(), sorted.back(), margin);
+  if (n < 5) {
+    const auto [lo, hi] = std::minmax_element(finite.cbegin(), finite.cend());
+    return padded(*lo, *hi, margin);
+  }
   const double q = std::clamp(quantile, 0.0, 0.49);
   const int trimmed = std::max(1, static_cast<int>(std::floor(q * n)));
-  return padded(sorted[trimmed], sorted[n - 1 - trimmed], margin);
+  // Two selections instead of a sort: this runs per series on every replot.
+  std::nth_element(finite.begin(), finite.begin() + trimmed, finite.end());
+  const double lower = finite[trimmed];
+  std::nth_element(finite.begin() + trimmed, finite.begin() + (n - 1 - trimmed), finite.end());
+  return padded(lower, finite[n - 1 - trimmed], margin);
 }
 
 YRange fullRange(const QVector<double>& values, double margin) {
-  const QVector<double> sorted = finiteSorted(values);
-  if (sorted.isEmpty()) return {};
-  return padded(sorted.front(), sorted.back(), margin);
+  bool seen = false;
+  double lo = 0;
+  double hi = 0;
+  for (double v : values) {
+    if (!std::isfinite(v)) continue;
+    lo = seen ? std::min(lo, v) : v;
+    hi = seen ? std::max(hi, v) : v;
+    seen = true;
+  }
+  if (!seen) return {};
+  return padded(lo, hi, margin);
 }
 
 YRange unite(const YRange& a, const YRange& b) {
