@@ -76,6 +76,14 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent)
     resize(1360, 860);
   restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   status_->setDevice(Engine::describeDevice(QStringLiteral("auto"), 0));
+  // The newest stored experiment's transfer views, so the window opens on something to see.
+  const auto experiments = store_->experiments();
+  if (!experiments.isEmpty()) {
+    lastExperimentId_ = experiments.back().id;
+    for (const ExperimentRecord& e : experiments)
+      lastExperimentId_ = std::max(lastExperimentId_, e.id);
+    showGains(lastExperimentId_);
+  }
   status_->showIdle(tr("Set up an experiment on the left, or open one (Ctrl+O); then Start."));
   updateActions();
 }

@@ -14,6 +14,7 @@ namespace twb {
 namespace {
 
 constexpr double kOffset = 0.2;     // each bar's distance from its target's tick
+constexpr int kMaxUpright = 10;     // beyond this many targets, labels turn sideways
 constexpr double kBarWidth = 0.38;  // in target units: a small gap inside a pair
 
 struct BarSet {
@@ -90,8 +91,10 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
     (g.negativeTransfer ? negative : transfer).add(key + kOffset, g.transfer);
     if (g.negativeTransfer) negativeTargets_ << g.target;
     const int seeds = std::max(g.baseline.n, g.transfer.n);
-    ticker->addTick(key,
-                    seeds > 0 ? QStringLiteral("%1\nn = %2").arg(g.target).arg(seeds) : g.target);
+    const bool upright = gains.size() <= kMaxUpright;
+    ticker->addTick(key, seeds > 0 && upright
+                             ? QStringLiteral("%1\nn = %2").arg(g.target).arg(seeds)
+                             : g.target);
     if (!metrics.contains(g.metric)) metrics << g.metric;
     for (const MeanSd& s : {g.baseline, g.transfer}) {
       if (!std::isfinite(s.mean)) continue;
@@ -116,6 +119,10 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
             QBrush(loss, Qt::BDiagPattern), true);
   }
 
+  // Many targets (a sweep over languages): labels turn sideways and get smaller so they
+  // stay legible, and the ticks drop their "n = seeds" line.
+  const bool crowded = gains.size() > kMaxUpright;
+  plot_->xAxis->setTickLabelRotation(crowded ? 90 : 0);
   const double span = std::max(highest - lowest, 1e-6);
   for (int i = 0; i < gains.size(); ++i) {
     const TargetGain& g = gains[i];
@@ -131,12 +138,18 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
     label->setTextAlignment(Qt::AlignCenter);
     QFont f = font();
     f.setBold(true);
+    if (crowded) {
+      f.setPointSizeF(f.pointSizeF() * 0.8);
+      label->setRotation(-90);
+      label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    }
     label->setFont(f);
     if (g.negativeTransfer) {
-      label->setText(QStringLiteral("Δ %1\n▼ negative").arg(delta));
+      label->setText(crowded ? QStringLiteral("%1 ▼").arg(delta)
+                             : QStringLiteral("Δ %1\n▼ negative").arg(delta));
       label->setColor(loss.darker(120));
     } else {
-      label->setText(QStringLiteral("Δ %1").arg(delta));
+      label->setText(crowded ? delta : QStringLiteral("Δ %1").arg(delta));
       label->setColor(QColor(0x20, 0x20, 0x20));
     }
   }
@@ -145,8 +158,9 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
   plot_->xAxis->setRange(0.4, gains.size() + 0.6);
   plot_->yAxis->setLabel(metrics.size() == 1 ? tr("test %1").arg(metrics.front())
                                              : tr("test score"));
-  // Room above the tallest bar for two lines of label.
-  plot_->yAxis->setRange(lowest < 0 ? lowest - 0.05 * span : 0, highest + 0.22 * span);
+  // Room above the tallest bar for two lines of label (or a sideways one).
+  plot_->yAxis->setRange(lowest < 0 ? lowest - 0.05 * span : 0,
+                         highest + (crowded ? 0.35 : 0.22) * span);
   plot_->legend->setVisible(!gains.isEmpty());
   if (gains.isEmpty()) {
     plot_->yAxis->setRange(0, 1);
