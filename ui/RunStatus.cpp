@@ -39,14 +39,23 @@ void RunStatus::showProgress(const Progress& p) {
   bar_->setFormat(QStringLiteral("%1% · %2 left")
                       .arg(fraction * 100, 0, 'f', 0)
                       .arg(formatTimeLeft(p.elapsed, p.done, p.total)));
+  if (p.where.stageId != stageId_) {
+    stageId_ = p.where.stageId;
+    stageFirstStep_ = p.step;
+    stageClock_.start();
+  }
+  // The stage's own estimate, from its own pace: pretraining steps cost more than fine-tuning.
+  const QString stageLeft = formatTimeLeft(stageClock_.elapsed() / 1000.0, p.step - stageFirstStep_,
+                                           p.stageSteps - stageFirstStep_);
   QString where = p.where.stage;
   if (!p.where.arm.isEmpty()) where += QLatin1Char(' ') + p.where.arm;
   if (!p.where.target.isEmpty()) where += QLatin1Char(' ') + p.where.target;
-  stage_->setText(tr("%1, seed %2: step %3 of %4, loss %5")
+  stage_->setText(tr("%1, seed %2: step %3 of %4 (%5 left), loss %6")
                       .arg(where)
                       .arg(p.where.seed)
                       .arg(p.step)
                       .arg(p.stageSteps)
+                      .arg(stageLeft)
                       .arg(p.lastLoss, 0, 'f', 4));
 }
 

@@ -1,6 +1,7 @@
 // RunStatus: the status bar's run widgets: stage, progress with time left, device.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include "common/TaskState.h"
@@ -24,6 +25,9 @@ class RunStatus : public QWidget {
   QLabel* stage_;
   QProgressBar* bar_;
   QLabel* device_;
+  qint64 stageId_ = -1;
+  qint64 stageFirstStep_ = 0;
+  QElapsedTimer stageClock_;  // since the current stage's first report
 };
 
 // "1:05" or "1h02m"; "--:--" when there is nothing to estimate from.

@@ -15,8 +15,8 @@
 #include "config/ExperimentLoader.h"
 #include "config/ExperimentWriter.h"
 #include "plots/CurveStore.h"
-#include "setup/SetupPanel.h"
 #include "plots/GainBars.h"
+#include "setup/SetupPanel.h"
 #include "store/RunStore.h"
 #include "support/TestSupport.h"
 
@@ -154,6 +154,13 @@ class MainWindowTest : public QObject {
       const QStringList differences = experimentDifferences(w.setupPanel()->spec(), loaded);
       QVERIFY2(differences.isEmpty(), qPrintable(differences.join(QLatin1Char('\n'))));
     }
+  }
+
+  void timeLeftExtrapolatesThePace() {
+    QCOMPARE(formatTimeLeft(10, 10, 70), QStringLiteral("1:00"));  // 1 s a step, 60 to go
+    QCOMPARE(formatTimeLeft(5, 0, 70), QStringLiteral("--:--"));   // nothing to go on yet
+    QCOMPARE(formatTimeLeft(37, 1, 101), QStringLiteral("1h01m"));
+    QCOMPARE(formatTimeLeft(9, 10, 10), QStringLiteral("--:--"));  // done
   }
 
   void badInputShowsTheFileAndLine() {

@@ -190,6 +190,7 @@ void LossPlot::replotNow() {
   }
   applyAxes();
   if (drawn_.series == 0) showEmptyNote();
+  plot_->legend->setVisible(drawn_.series > 0);  // an empty legend is a stray box
   plot_->replot();
   ++replotCount_;
   drawing_ = false;
