@@ -19,7 +19,8 @@ using yaml::Map;
 constexpr double kMax = std::numeric_limits<double>::max();
 
 const QStringList kTasks = {QStringLiteral("classification"), QStringLiteral("sentiment"),
-                            QStringLiteral("similarity"), QStringLiteral("retrieval")};
+                            QStringLiteral("similarity"), QStringLiteral("retrieval"),
+                            QStringLiteral("translation-pair")};
 
 QString key(const char* text) { return QString::fromLatin1(text); }
 

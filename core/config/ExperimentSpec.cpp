@@ -7,7 +7,10 @@ namespace twb {
 QString DatasetRef::name() const { return isFile() ? QFileInfo(path).completeBaseName() : id; }
 
 QString TargetSpec::name() const {
-  const QString base = dataset.name();
+  // Pair classification on a parallel corpus is a different target from retrieval on it.
+  const QString base = task == QLatin1String("translation-pair")
+                           ? dataset.name() + QStringLiteral(":pairs")
+                           : dataset.name();
   if (!domain.isEmpty()) return base + QLatin1Char('/') + domain;
   if (!dataset.language.isEmpty() && !base.endsWith(dataset.language))
     return base + QLatin1Char('/') + dataset.language;

@@ -50,8 +50,10 @@ struct PretrainSpec {
 // The supervised task of a stage: classification of a text or pair, or similarity regression.
 struct TaskSpec {
   DatasetRef dataset;
-  QString task = QStringLiteral("classification");  // classification | sentiment | similarity
-  int epochs = 0;                                   // 0: the train section's value
+  // classification | sentiment | similarity (scores) | retrieval | translation-pair (the
+  // last two on parallel corpora)
+  QString task = QStringLiteral("classification");
+  int epochs = 0;  // 0: the train section's value
 };
 
 // A target: another domain, or another language. For a language, `setting` says how it is

@@ -47,6 +47,31 @@ PlannedTask planRetrieval(const TargetSpec& target, const ExperimentSpec& experi
   return planned;
 }
 
+// A sentence-pair target from a parallel corpus: is the second text the first one's
+// translation? Each aligned item gives a translation pair and a mismatched pair (the
+// English item with another item's translation), so the classes are balanced.
+PlannedTask planTranslationPairs(const TargetSpec& target, const ExperimentSpec& experiment,
+                                 const Catalog& catalog, TaskState& state) {
+  PlannedTask planned = planRetrieval(target, experiment, catalog, state);
+  const auto& pairs = planned.pairs;
+  const qsizetype n = pairs.size();
+  planned.setting = QStringLiteral("target");  // trained on the language's own pairs
+  planned.epochs = target.epochs > 0 ? target.epochs : experiment.train.epochs;
+  planned.data.name = planned.name;
+  planned.data.language = planned.language;
+  planned.data.source = target.dataset.id;
+  planned.data.labels = {QStringLiteral("other"), QStringLiteral("translation")};
+  for (qsizetype i = 0; i < n; ++i) {
+    const qsizetype j = (i + 1 + (i * 7919) % (n - 1)) % n;  // any item but i, spread out
+    planned.data.examples.push_back({pairs[i].first, pairs[i].second, 1, NAN});
+    planned.data.examples.push_back({pairs[i].first, pairs[j].second, 0, NAN});
+  }
+  planned.pairs.clear();
+  for (int seed : experiment.protocol.seeds)
+    planned.splits[seed] = splitDataset(planned.data, experiment.protocol, seed);
+  return planned;
+}
+
 Dataset loadRef(const DatasetRef& ref, const QString& task, const Catalog& catalog,
                 TaskState& state) {
   if (ref.isFile()) return readDataset(ref, task);
@@ -106,6 +131,10 @@ ExperimentPlan planExperiment(const ExperimentSpec& spec, const QString& dataDir
   for (const TargetSpec& target : spec.targets) {
     if (target.task == QLatin1String("retrieval")) {
       plan.targets.push_back(planRetrieval(target, spec, catalog, state));
+      continue;
+    }
+    if (target.task == QLatin1String("translation-pair")) {
+      plan.targets.push_back(planTranslationPairs(target, spec, catalog, state));
       continue;
     }
     if (target.setting == QLatin1String("zero-shot")) {

@@ -387,6 +387,32 @@ class CrosslingualTest : public QObject {
     QVERIFY(smoothed != proportional);
   }
 
+  void translationPairsTrainAPairClassifierPerLanguage() {
+    // Beside retrieval of the same corpus: "is B the translation of A", balanced, split and
+    // trained on the language's own pairs; a separate target, named apart from retrieval.
+    const ExperimentSpec spec =
+        variant("languages: [de, fr, nl, sco]}",
+                "languages: [de, fr, nl, sco]}\n  - {dataset: udhr, task: translation-pair, "
+                "language: de}",
+                "pairs.yaml");
+    Silent state;
+    const ExperimentOutcome outcome = Engine::run(spec, optionsFor("pairs.sqlite"), state);
+    QCOMPARE(outcome.status, QStringLiteral("finished"));
+    const TargetGain* pairs = nullptr;
+    for (const TargetGain& g : outcome.gains)
+      if (g.target == QLatin1String("udhr:pairs/de")) pairs = &g;
+    QVERIFY(pairs);
+    QCOMPARE(pairs->metric, QStringLiteral("accuracy"));
+    QCOMPARE(pairs->language, QStringLiteral("de"));
+    RunStore store(dir_.filePath("pairs.sqlite"));
+    int trained = 0;
+    for (const RunRecord& r : store.runs(outcome.experimentId))
+      if (r.target == QLatin1String("udhr:pairs/de"))
+        for (const StageRecord& st : store.stagesOfRun(r.id))
+          trained += st.name == QLatin1String("target") && !store.points(st.id).isEmpty();
+    QCOMPARE(trained, 2 * 2);  // both arms fine-tuned on the pairs, for both seeds
+  }
+
   void retrievalOnAFileIsRejected() {
     const ExperimentSpec spec =
         variant("{dataset: udhr, task: retrieval, languages: [de, fr, nl, sco]}",
