@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "Commands.h"
+#include "DataCommandOptions.h"
 #include "common/InputError.h"
 #include "data/Catalog.h"
 #include "data/LanguageCodes.h"
@@ -17,31 +18,7 @@ const char* kUsage =
     "       twb datasets [--data-dir DIR] show ID\n"
     "The data folder defaults to $TWB_DATA_DIR, else the user's data folder.\n";
 
-struct Options {
-  QString dataDir;
-  QStringList positional;
-  bool help = false;
-};
-
-// Splits --data-dir DIR / --data-dir=DIR from the rest; returns an error message or empty.
-QString parse(const QStringList& args, Options& options) {
-  for (qsizetype i = 0; i < args.size(); ++i) {
-    const QString& arg = args[i];
-    if (arg == QLatin1String("--data-dir")) {
-      if (i + 1 >= args.size()) return QStringLiteral("--data-dir needs a folder");
-      options.dataDir = args[++i];
-    } else if (arg.startsWith(QLatin1String("--data-dir="))) {
-      options.dataDir = arg.mid(11);
-    } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
-      options.help = true;
-    } else if (arg.startsWith(QLatin1Char('-'))) {
-      return QStringLiteral("unknown option %1").arg(arg);
-    } else {
-      options.positional << arg;
-    }
-  }
-  return QString();
-}
+using Options = DataCommandOptions;
 
 // Prints rows as left-aligned columns, numbers right-aligned.
 void printTable(QTextStream& out, const QVector<QStringList>& rows, const QVector<bool>& right) {
@@ -234,7 +211,7 @@ int datasets(const QStringList& args) {
   QTextStream out(stdout);
   QTextStream err(stderr);
   Options options;
-  const QString problem = parse(args, options);
+  const QString problem = parseDataCommand(args, options, /*acceptJson=*/false);
   if (!problem.isEmpty()) {
     err << "twb datasets: " << problem << '\n' << kUsage;
     return kBadInput;

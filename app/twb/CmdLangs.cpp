@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "Commands.h"
+#include "DataCommandOptions.h"
 #include "common/InputError.h"
 #include "data/PackageFetcher.h"
 #include "langsim/Distances.h"
@@ -25,33 +26,7 @@ const char* kUsage =
     "r-cran-qlcmatrix) and writes DIR/langsim/languages.json. The data folder defaults to\n"
     "$TWB_DATA_DIR, else the user's data folder.\n";
 
-struct Options {
-  QString dataDir;
-  QStringList positional;
-  bool json = false;
-  bool help = false;
-};
-
-QString parse(const QStringList& args, Options& options) {
-  for (qsizetype i = 0; i < args.size(); ++i) {
-    const QString& arg = args[i];
-    if (arg == QLatin1String("--data-dir")) {
-      if (i + 1 >= args.size()) return QStringLiteral("--data-dir needs a folder");
-      options.dataDir = args[++i];
-    } else if (arg.startsWith(QLatin1String("--data-dir="))) {
-      options.dataDir = arg.mid(11);
-    } else if (arg == QLatin1String("--json")) {
-      options.json = true;
-    } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
-      options.help = true;
-    } else if (arg.startsWith(QLatin1Char('-'))) {
-      return QStringLiteral("unknown option %1").arg(arg);
-    } else {
-      options.positional << arg;
-    }
-  }
-  return QString();
-}
+using Options = DataCommandOptions;
 
 struct Download {
   PackageSource package;
@@ -238,7 +213,7 @@ int langs(const QStringList& args) {
   QTextStream out(stdout);
   QTextStream err(stderr);
   Options options;
-  const QString problem = parse(args, options);
+  const QString problem = parseDataCommand(args, options, /*acceptJson=*/true);
   if (!problem.isEmpty()) {
     err << "twb langs: " << problem << '\n' << kUsage;
     return kBadInput;

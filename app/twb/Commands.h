@@ -12,8 +12,8 @@ int datasets(const QStringList& args);  // twb datasets list | fetch ID | show I
 int listRuns(const QStringList& args);  // twb runs [--db PATH] [--json]
 int showRun(const QStringList& args);   // twb show RUN [--db PATH] [--json]
 int exportResults(const QStringList& args);  // twb export --csv FILE [--db PATH] [--experiment ID]
-int langs(const QStringList& args);   // twb langs fetch | show LANG | distance LANG1 LANG2
-int report(const QStringList& args);  // twb report EXPERIMENT [--json] [--plots DIR]
+int langs(const QStringList& args);          // twb langs fetch | show LANG | distance LANG1 LANG2
+int report(const QStringList& args);         // twb report EXPERIMENT [--json] [--plots DIR]
 
 // Exit statuses.
 constexpr int kOk = 0;
