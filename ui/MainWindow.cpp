@@ -245,7 +245,7 @@ void MainWindow::startExperiment() {
 
 void MainWindow::resumeExperiment() {
   if (worker_->isRunning() || !lastRunResumable_) return;
-  launch(runningSpec_, lastExperimentId_);
+  launch(resumeSpec_, lastExperimentId_);
 }
 
 void MainWindow::launch(const ExperimentSpec& spec, qint64 resumeId) {
@@ -268,8 +268,12 @@ void MainWindow::stopExperiment() {
 }
 
 void MainWindow::onFinished(const ExperimentOutcome& outcome) {
-  lastExperimentId_ = outcome.experimentId;
-  lastRunResumable_ = outcome.status != QLatin1String("finished") && outcome.experimentId > 0;
+  // A run that failed before storing anything (id 0) leaves the last experiment in place.
+  if (outcome.experimentId > 0) {
+    lastExperimentId_ = outcome.experimentId;
+    lastRunResumable_ = outcome.status != QLatin1String("finished");
+    if (lastRunResumable_) resumeSpec_ = runningSpec_;
+  }
   if (!outcome.device.isEmpty()) status_->setDevice(outcome.device);
   runsView_->setLiveReloadInterval(10000);
   runsView_->reload();

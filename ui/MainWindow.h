@@ -96,7 +96,8 @@ class MainWindow : public QMainWindow {
   QAction* startAction_ = nullptr;
   QAction* stopAction_ = nullptr;
   QAction* resumeAction_ = nullptr;
-  ExperimentSpec runningSpec_;  // what the last run was started with, for resume
+  ExperimentSpec runningSpec_;  // what the current (or last) run was started with
+  ExperimentSpec resumeSpec_;   // the spec of the stopped experiment Resume continues
   qint64 lastExperimentId_ = 0;
   bool lastRunResumable_ = false;
   QString lastError_;

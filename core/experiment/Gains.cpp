@@ -40,10 +40,12 @@ QVector<TargetGain> computeGains(const ArmScores& scores, const QStringList& ord
     };
     const auto& baseline = arm("baseline");
     const auto& transfer = arm("transfer");
-    std::vector<double> deltas;
+    std::vector<double> deltas, pairedBaseline;
     for (const auto& [seed, b] : baseline)
-      if (const auto it = transfer.find(seed); it != transfer.end())
+      if (const auto it = transfer.find(seed); it != transfer.end()) {
         deltas.push_back(it->second - b);
+        pairedBaseline.push_back(b);
+      }
 
     TargetGain g;
     g.target = target;
@@ -51,8 +53,10 @@ QVector<TargetGain> computeGains(const ArmScores& scores, const QStringList& ord
     g.baseline = summarize(valuesOf(baseline));
     g.transfer = summarize(valuesOf(transfer));
     g.delta = summarize(deltas);
-    g.relativeDelta = g.baseline.mean != 0 ? g.delta.mean / g.baseline.mean : 0;
-    const double spread = std::max(g.delta.sd, g.baseline.sd);
+    // Relative gain and spread over the seeds that have both arms, like Δ itself.
+    const MeanSd paired = summarize(pairedBaseline);
+    g.relativeDelta = paired.mean != 0 ? g.delta.mean / paired.mean : 0;
+    const double spread = std::max(g.delta.sd, paired.sd);
     // One seed has no spread to compare with: a single negative Δ is not flagged.
     g.negativeTransfer = g.delta.n > 1 && g.delta.mean < 0 && -g.delta.mean > spread;
     gains.push_back(g);

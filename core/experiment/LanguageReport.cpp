@@ -16,7 +16,9 @@ CorrelationResult correlateOver(const QVector<const LanguagePoint*>& points,
   QVector<double> x, y;
   for (const LanguagePoint* p : points) {
     x << p->distance.at(c.distance);
-    y << (c.measure == QLatin1String("gap") ? p->gap : p->gain.delta.mean);
+    // A language whose arms never both finished has no Δ (summaries of nothing read 0).
+    const double delta = p->gain.delta.n > 0 ? p->gain.delta.mean : NAN;
+    y << (c.measure == QLatin1String("gap") ? p->gap : delta);
   }
   return correlate(x, y, method, permutations, /*seed=*/1);
 }
@@ -94,7 +96,8 @@ LanguageReport buildLanguageReport(const RunStore& store, qint64 experimentId,
   // Gains in different metrics (retrieval accuracy, classification accuracy) are not
   // comparable: correlate within each metric, over at least three languages.
   QMap<QString, QVector<const LanguagePoint*>> byMetric;
-  for (const LanguagePoint& p : report.points) byMetric[p.gain.metric] << &p;
+  for (const LanguagePoint& p : report.points)
+    if (p.gain.delta.n > 0) byMetric[p.gain.metric] << &p;
   for (auto group = byMetric.cbegin(); group != byMetric.cend(); ++group) {
     if (group.value().size() < 3) {
       report.notes << QStringLiteral("%1: %2 language(s), too few to correlate")

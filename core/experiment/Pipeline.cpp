@@ -85,6 +85,8 @@ ExperimentOutcome Pipeline::run(qint64 resumeId) {
   }
   outcome.experimentId = experimentId_;
   checkpointDir_ = QStringLiteral("%1/experiment-%2").arg(checkpointRoot_).arg(experimentId_);
+  // Ids restart in a re-created store: a new experiment must not resume from an old one's files.
+  if (!resuming_) QDir(checkpointDir_).removeRecursively();
   totals_.total = plannedSteps();
   totals_.clock.start();
   try {
@@ -133,8 +135,13 @@ qint64 Pipeline::plannedSteps() const {
         total += stageSteps(t, seed);
       }
     if (seedDone) continue;
-    if (spec_.pretrain.enabled()) total += spec_.pretrain.steps;
-    if (plan_.intermediate) total += stageSteps(*plan_.intermediate, seed);
+    // On resume, stages that load from their checkpoints cost no steps.
+    auto reloads = [&](const char* stage) {
+      return resuming_ && QFileInfo::exists(checkpointPath(seed, QString::fromLatin1(stage)));
+    };
+    if (spec_.pretrain.enabled() && !reloads("pretrain")) total += spec_.pretrain.steps;
+    if (plan_.intermediate && !reloads("intermediate"))
+      total += stageSteps(*plan_.intermediate, seed);
   }
   return total;
 }

@@ -1,5 +1,7 @@
 #include "experiment/Plan.h"
 
+#include <QSet>
+
 #include "common/InputError.h"
 #include "data/Catalog.h"
 #include "data/DatasetReader.h"
@@ -162,6 +164,16 @@ ExperimentPlan planExperiment(const ExperimentSpec& spec, const QString& dataDir
     plan.targets.push_back(std::move(planned));
   }
 
+  // Runs are keyed by target name: two targets with one name would share their runs.
+  QSet<QString> names;
+  for (const PlannedTask& target : plan.targets) {
+    if (names.contains(target.name))
+      throw InputError(spec.sourcePath, 0, 0,
+                       QStringLiteral("target %1 appears twice; give one of them a domain to "
+                                      "tell them apart")
+                           .arg(target.name));
+    names.insert(target.name);
+  }
   if (plan.intermediate) {
     const int seed = spec.protocol.seeds.value(0, 1);
     const qsizetype intermediateSize = plan.intermediate->splits[seed].train.size();

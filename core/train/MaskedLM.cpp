@@ -1,5 +1,6 @@
 #include "train/MaskedLM.h"
 
+#include "common/InputError.h"
 #include "train/Optimizer.h"
 #include "train/Schedule.h"
 
@@ -26,11 +27,17 @@ torch::Tensor maskTokens(torch::Tensor& ids, const torch::Tensor& mask, const Sp
 void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& sequences,
                       const BatchMaker& batches, const PretrainOptions& o, StageReporter& reporter,
                       const std::vector<size_t>& drawOrder) {
+  if (sequences.empty()) throw RunError("pretrain stage: there is no text to train on");
   auto optimizer = makeAdamW(*model, o.lr, o.weightDecay);
   const long warmupSteps = std::lround(o.steps * o.warmup);
   const int vocab = model->config().vocabSize;
   long step = 0;
+  long stepsBefore = -1;
   for (int epoch = 0; step < o.steps; ++epoch) {
+    // A whole pass with no step (no batch had a token to mask) would loop for ever.
+    if (step == stepsBefore)
+      throw RunError("pretrain stage: the text has no tokens to mask (texts too short?)");
+    stepsBefore = step;
     const std::vector<size_t> order =
         drawOrder.empty() ? shuffledOrder(sequences.size(), o.seed, epoch) : drawOrder;
     for (size_t start = 0; start < order.size() && step < o.steps; start += o.batchSize) {

@@ -91,9 +91,12 @@ FitOutcome fit(TaskModel& model, const std::vector<EncodedExample>& train,
     reporter.point(QStringLiteral("dev_loss"), step, epoch, ev.loss);
     for (const auto& [name, value] : ev.scores)
       reporter.point(QStringLiteral("dev_") + name, step, epoch, value);
-    if (ev.primary > best + 1e-12 || bestState.empty()) {
-      best = ev.primary;
-      outcome.bestDev = best;
+    // An undefined score (Pearson of a constant prediction) ranks below every real one.
+    const double score =
+        std::isfinite(ev.primary) ? ev.primary : -std::numeric_limits<double>::infinity();
+    if (score > best + 1e-12 || bestState.empty()) {
+      best = score;
+      outcome.bestDev = std::isfinite(best) ? best : NAN;
       outcome.bestStep = step;
       bestState = cloneState(model);
       withoutImprovement = 0;

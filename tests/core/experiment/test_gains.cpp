@@ -35,6 +35,16 @@ class GainsTest : public QObject {
     QVERIFY(gains[0].negativeTransfer);
     QVERIFY(!gains[1].negativeTransfer);
   }
+  void relativeGainUsesOnlyPairedSeeds() {
+    // Seed 2's transfer run never finished: Δ, its relative size and the spread all come from
+    // seed 1 alone (0.1 / 0.5), not from a baseline mean that includes seed 2 (0.1 / 0.7).
+    ArmScores s;
+    s["t"]["baseline"] = {{1, 0.5}, {2, 0.9}};
+    s["t"]["transfer"] = {{1, 0.6}};
+    const auto gains = computeGains(s, {QStringLiteral("t")}, {});
+    QVERIFY(qAbs(gains[0].relativeDelta - 0.2) < 1e-12);
+  }
+
   void keepsTheTargetsOrderAndSkipsUnpairedSeeds() {
     ArmScores s;
     s["z"]["baseline"] = {{1, 0.5}, {2, 0.6}};

@@ -193,6 +193,23 @@ class PipelineTest : public QObject {
         InputError, Engine::run(loadExperiment(dir_.filePath("changed.yaml")), options, again));
   }
 
+  void twoTargetsWithOneNameAreRejected() {
+    QByteArray yaml = kYaml;
+    yaml.replace("domain: phones}", "domain: food}");
+    yaml.replace("path: phones.tsv", "path: food.tsv");
+    test::writeFile(dir_, "twice.yaml", yaml);
+    RunOptions options;
+    options.dbPath = dir_.filePath("twice.sqlite");
+    Silent state;
+    try {
+      Engine::run(loadExperiment(dir_.filePath("twice.yaml")), options, state);
+      QFAIL("two targets named food/food were accepted");
+    } catch (const InputError& e) {
+      QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("appears twice")), e.what());
+    }
+    QVERIFY(!QFile::exists(options.dbPath) || RunStore(options.dbPath).experiments().isEmpty());
+  }
+
   void badInputStoresNothing() {
     QByteArray yaml = kYaml;
     yaml.replace("label: polarity}, task: sentiment, domain: phones",
