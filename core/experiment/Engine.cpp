@@ -23,7 +23,14 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   const QString dbPath = options.dbPath.isEmpty() ? RunStore::defaultPath() : options.dbPath;
   const QString storeDir = QFileInfo(dbPath).absolutePath();
   const QString cacheDir = storeDir + QStringLiteral("/tokenizers");
+  // Stop asked for while datasets were fetched or before the tokenizer trains: nothing is
+  // stored yet, so there is nothing to keep.
+  ExperimentOutcome stopped;
+  stopped.status = QStringLiteral("cancelled");
+  stopped.device = device.description;
+  if (state.isCancelled()) return stopped;
   const auto tokenizer = runTokenizer(spec, plan, cacheDir, state);
+  if (state.isCancelled()) return stopped;
   RunStore store(dbPath);
   state.log(QStringLiteral("device: %1").arg(device.description));
   if (options.resumeExperimentId > 0) {

@@ -193,6 +193,19 @@ class PipelineTest : public QObject {
         InputError, Engine::run(loadExperiment(dir_.filePath("changed.yaml")), options, again));
   }
 
+  void stopBeforeTrainingStoresNothing() {
+    // Stop pressed while datasets load or the tokenizer trains: no experiment appears.
+    RunOptions options;
+    options.dbPath = dir_.filePath("early-stop.sqlite");
+    Silent state;
+    state.cancelAfter = 0;
+    const ExperimentOutcome outcome =
+        Engine::run(loadExperiment(dir_.filePath("exp.yaml")), options, state);
+    QCOMPARE(outcome.status, QStringLiteral("cancelled"));
+    QCOMPARE(outcome.experimentId, qint64{0});
+    QVERIFY(!QFile::exists(options.dbPath) || RunStore(options.dbPath).experiments().isEmpty());
+  }
+
   void twoTargetsWithOneNameAreRejected() {
     QByteArray yaml = kYaml;
     yaml.replace("domain: phones}", "domain: food}");
