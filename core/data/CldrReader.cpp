@@ -9,6 +9,7 @@
 
 #include "common/InputError.h"
 #include "data/LanguageCodes.h"
+#include "data/VersionChoice.h"
 
 namespace twb {
 namespace {
@@ -82,19 +83,9 @@ ParallelCorpus readCldrNames(const QString& annotationsFolder, QStringList* note
       note(notes, QStringLiteral("%1: no names").arg(locale));
       continue;
     }
-    const auto existing = chosen.find(code);
-    if (existing == chosen.end()) {
-      chosen.emplace(code, std::move(candidate));
-      continue;
-    }
-    const bool replace = better(candidate, existing->second);
-    const LocaleNames& kept = replace ? candidate : existing->second;
-    const LocaleNames& left = replace ? existing->second : candidate;
-    note(notes, QStringLiteral("%1: another version of %2 (%3 kept: %4 names against %5)")
-                    .arg(left.locale, code, kept.locale)
-                    .arg(kept.names.size())
-                    .arg(left.names.size()));
-    if (replace) existing->second = std::move(candidate);
+    keepBestVersion(
+        chosen, code, std::move(candidate), better, [](const LocaleNames& v) { return v.locale; },
+        [](const LocaleNames& v) { return QStringLiteral("%1 names").arg(v.names.size()); }, notes);
   }
   if (found == 0)
     throw RunError(QStringLiteral("%1: no <locale>/annotations.json (has the package changed?)")

@@ -6,6 +6,7 @@
 
 #include "common/InputError.h"
 #include "data/LanguageCodes.h"
+#include "data/VersionChoice.h"
 
 namespace twb {
 namespace {
@@ -68,19 +69,10 @@ ParallelCorpus readGettextCorpus(const QString& localeFolder, const QString& dom
     }
     for (const MoMessage& message : candidate.catalog.messages)
       if (!message.translation.trimmed().isEmpty()) ++candidate.translated;
-    const auto existing = chosen.find(code);
-    if (existing == chosen.end()) {
-      chosen.emplace(code, std::move(candidate));
-      continue;
-    }
-    const bool replace = better(candidate, existing->second);
-    const LocaleCatalog& kept = replace ? candidate : existing->second;
-    const LocaleCatalog& left = replace ? existing->second : candidate;
-    note(notes, QStringLiteral("%1: another version of %2 (%3 kept: %4 strings against %5)")
-                    .arg(left.locale, code, kept.locale)
-                    .arg(kept.translated)
-                    .arg(left.translated));
-    if (replace) existing->second = std::move(candidate);
+    keepBestVersion(
+        chosen, code, std::move(candidate), better, [](const LocaleCatalog& v) { return v.locale; },
+        [](const LocaleCatalog& v) { return QStringLiteral("%1 strings").arg(v.translated); },
+        notes);
   }
   if (found == 0)
     throw RunError(QStringLiteral("%1: no locale holds LC_MESSAGES/%2 (has the package changed?)")

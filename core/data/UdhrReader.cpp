@@ -8,6 +8,7 @@
 #include "common/InputError.h"
 #include "data/LanguageCodes.h"
 #include "data/TextFile.h"
+#include "data/VersionChoice.h"
 
 namespace twb {
 namespace {
@@ -174,18 +175,10 @@ ParallelCorpus readUdhr(const QString& packageRoot, QStringList* notes) {
                       .arg(candidate.alignment.lengthCorrelation, 0, 'f', 2));
       continue;
     }
-    const auto existing = chosen.find(code);
-    if (existing == chosen.end()) {
-      chosen.emplace(code, std::move(candidate));
-      continue;
-    }
-    const bool replace = better(candidate, existing->second);
-    const Candidate& kept = replace ? candidate : existing->second;
-    const Candidate& left = replace ? existing->second : candidate;
-    note(notes,
-         QStringLiteral("%1: another version of %2 (%3 kept: %4 against %5)")
-             .arg(left.document.code, code, kept.document.code, describe(kept), describe(left)));
-    if (replace) existing->second = std::move(candidate);
+    keepBestVersion(
+        chosen, code, std::move(candidate), better,
+        [](const Candidate& v) { return v.document.code; },
+        [](const Candidate& v) { return describe(v); }, notes);
   }
 
   ParallelCorpus corpus;
