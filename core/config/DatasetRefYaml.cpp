@@ -15,16 +15,6 @@ const QStringList kRefKeys = {QStringLiteral("path"),   QStringLiteral("format")
                               QStringLiteral("label"),  QStringLiteral("score"),
                               QStringLiteral("labels"), QStringLiteral("language")};
 
-QString formatFromSuffix(const QString& path) {
-  const QString suffix = QFileInfo(path).suffix().toLower();
-  if (suffix == QLatin1String("tsv") || suffix == QLatin1String("tab"))
-    return QStringLiteral("tsv");
-  if (suffix == QLatin1String("csv")) return QStringLiteral("csv");
-  if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
-    return QStringLiteral("jsonl");
-  return QString();
-}
-
 DatasetRef readCatalogId(const Context& context, const YAML::Node& node, const YAML::Mark& at,
                          const QString& what) {
   DatasetRef ref;
@@ -32,7 +22,7 @@ DatasetRef readCatalogId(const Context& context, const YAML::Node& node, const Y
   const QStringList ids = catalogDatasetIds();
   if (ids.contains(ref.id)) return ref;
   QString message = QStringLiteral("unknown dataset '%1' in %2").arg(ref.id, what);
-  if (!formatFromSuffix(ref.id).isEmpty())
+  if (!datasetFormatFromSuffix(ref.id).isEmpty())
     message += QStringLiteral("; to read a file write {path: %1}").arg(ref.id);
   else
     message += suggestionSuffix(ref.id, ids);
@@ -72,7 +62,7 @@ DatasetRef readFileRef(const Context& context, const YAML::Node& node, const YAM
   DatasetRef ref;
   const QString written = nonEmpty(map, QStringLiteral("path"), QString());
   ref.path = QDir::cleanPath(QDir(context.folder).absoluteFilePath(written));
-  ref.format = map.choice(QStringLiteral("format"), formatFromSuffix(written),
+  ref.format = map.choice(QStringLiteral("format"), datasetFormatFromSuffix(written),
                           {QStringLiteral("tsv"), QStringLiteral("csv"), QStringLiteral("jsonl")});
   if (ref.format.isEmpty())
     map.failAt(QStringLiteral("path"),

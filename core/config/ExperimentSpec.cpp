@@ -4,6 +4,16 @@
 
 namespace twb {
 
+QString datasetFormatFromSuffix(const QString& path) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix == QLatin1String("tsv") || suffix == QLatin1String("tab"))
+    return QStringLiteral("tsv");
+  if (suffix == QLatin1String("csv")) return QStringLiteral("csv");
+  if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
+    return QStringLiteral("jsonl");
+  return QString();
+}
+
 QString DatasetRef::name() const { return isFile() ? QFileInfo(path).completeBaseName() : id; }
 
 QString TargetSpec::name() const {

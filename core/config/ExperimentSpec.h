@@ -24,6 +24,9 @@ struct DatasetRef {
   QString name() const;  // the id, or the file's base name
 };
 
+// The format a dataset file's name implies: "tsv", "csv", "jsonl", or "" when it cannot tell.
+QString datasetFormatFromSuffix(const QString& path);
+
 // Model family and size. Explicit sizes (> 0) override the preset.
 struct ModelSpec {
   QString arch = QStringLiteral("bert");  // bert | roberta | xlnet

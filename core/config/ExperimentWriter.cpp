@@ -13,17 +13,6 @@ namespace {
 
 std::string utf8(const QString& text) { return text.toStdString(); }
 
-// The format the loader infers from a file's name ("" when it cannot tell).
-QString formatFromSuffix(const QString& path) {
-  const QString suffix = QFileInfo(path).suffix().toLower();
-  if (suffix == QLatin1String("tsv") || suffix == QLatin1String("tab"))
-    return QStringLiteral("tsv");
-  if (suffix == QLatin1String("csv")) return QStringLiteral("csv");
-  if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
-    return QStringLiteral("jsonl");
-  return QString();
-}
-
 // path relative to yamlDir when it lies under it, else unchanged.
 QString writtenPath(const QString& path, const QString& yamlDir) {
   if (yamlDir.isEmpty() || QDir::isRelativePath(path)) return path;
@@ -56,7 +45,7 @@ void emitDataset(YAML::Emitter& out, const DatasetRef& ref, const QString& yamlD
   const DatasetRef defaults;
   out << YAML::Flow << YAML::BeginMap;
   string(out, "path", writtenPath(ref.path, yamlDir));
-  if (!ref.format.isEmpty() && ref.format != formatFromSuffix(ref.path))
+  if (!ref.format.isEmpty() && ref.format != datasetFormatFromSuffix(ref.path))
     string(out, "format", ref.format);
   if (ref.textColumn != defaults.textColumn) string(out, "text", ref.textColumn);
   if (!ref.pairColumn.isEmpty()) string(out, "text_pair", ref.pairColumn);
