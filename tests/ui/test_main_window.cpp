@@ -24,23 +24,6 @@ using namespace twb;
 
 namespace {
 
-QByteArray sentimentTsv(int n, const QStringList& domainWords, uint64_t seed) {
-  const QStringList good = {"great", "lovely", "excellent", "superb", "fine"};
-  const QStringList bad = {"awful", "terrible", "poor", "dreadful", "boring"};
-  std::mt19937_64 rng(seed);
-  QByteArray out = "sentence\tpolarity\n";
-  for (int i = 0; i < n; ++i) {
-    const bool positive = i % 2 == 0;
-    QStringList words;
-    for (int w = 0; w < 6; ++w) {
-      const QStringList& pool = rng() % 2 ? (positive ? good : bad) : domainWords;
-      words << pool[static_cast<int>(rng() % pool.size())];
-    }
-    out += words.join(QLatin1Char(' ')).toUtf8() + "\t" + (positive ? "pos" : "neg") + "\n";
-  }
-  return out;
-}
-
 // Epochs enough that a run lasts long enough to be stopped in the middle.
 QByteArray experimentYaml(int epochs) {
   return QStringLiteral(R"(name: window-test
@@ -79,9 +62,9 @@ class MainWindowTest : public QObject {
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     qputenv("TWB_DATA_DIR", dir_.filePath("data").toUtf8());
-    test::writeFile(dir_, "movies.tsv", sentimentTsv(300, {"film", "actor", "plot"}, 1));
-    test::writeFile(dir_, "food.tsv", sentimentTsv(80, {"soup", "waiter", "pasta"}, 2));
-    test::writeFile(dir_, "phones.tsv", sentimentTsv(80, {"screen", "battery", "case"}, 3));
+    test::writeFile(dir_, "movies.tsv", test::sentimentTsv(300, {"film", "actor", "plot"}, 1));
+    test::writeFile(dir_, "food.tsv", test::sentimentTsv(80, {"soup", "waiter", "pasta"}, 2));
+    test::writeFile(dir_, "phones.tsv", test::sentimentTsv(80, {"screen", "battery", "case"}, 3));
     test::writeFile(dir_, "long.yaml", experimentYaml(60));
     test::writeFile(dir_, "short.yaml", experimentYaml(12));
   }

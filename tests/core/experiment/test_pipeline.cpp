@@ -14,26 +14,6 @@ using namespace twb;
 
 namespace {
 
-// Sentences whose sentiment shows in their words, with a domain's own vocabulary mixed in.
-QByteArray sentimentTsv(int n, const QStringList& domainWords, uint64_t seed) {
-  const QStringList good = {"great", "lovely", "excellent", "superb", "wonderful", "fine"};
-  const QStringList bad = {"awful", "terrible", "poor", "dreadful", "boring", "broken"};
-  const QStringList filler = {"the", "a", "it", "was", "really", "quite", "and", "this"};
-  std::mt19937_64 rng(seed);
-  QByteArray out = "sentence\tpolarity\n";
-  for (int i = 0; i < n; ++i) {
-    const bool positive = i % 2 == 0;
-    QStringList words;
-    for (int w = 0; w < 6; ++w) {
-      const auto pick = [&](const QStringList& l) { return l[static_cast<int>(rng() % l.size())]; };
-      const int r = static_cast<int>(rng() % 10);
-      words << (r < 3 ? pick(positive ? good : bad) : r < 6 ? pick(domainWords) : pick(filler));
-    }
-    out += words.join(QLatin1Char(' ')).toUtf8() + "\t" + (positive ? "pos" : "neg") + "\n";
-  }
-  return out;
-}
-
 struct Silent : TaskState {
   int points = 0;
   int cancelAfter = -1;
@@ -63,9 +43,11 @@ class PipelineTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    test::writeFile(dir_, "movies.tsv", sentimentTsv(400, {"film", "actor", "plot", "scene"}, 1));
-    test::writeFile(dir_, "food.tsv", sentimentTsv(80, {"soup", "waiter", "pasta", "menu"}, 2));
-    test::writeFile(dir_, "phones.tsv", sentimentTsv(80, {"screen", "battery", "case"}, 3));
+    test::writeFile(dir_, "movies.tsv",
+                    test::sentimentTsv(400, {"film", "actor", "plot", "scene"}, 1));
+    test::writeFile(dir_, "food.tsv",
+                    test::sentimentTsv(80, {"soup", "waiter", "pasta", "menu"}, 2));
+    test::writeFile(dir_, "phones.tsv", test::sentimentTsv(80, {"screen", "battery", "case"}, 3));
     test::writeFile(dir_, "exp.yaml", kYaml);
   }
 
