@@ -3,6 +3,8 @@
 #include <QChar>
 #include <utility>
 
+#include "text/CodePoints.h"
+
 namespace twb {
 namespace {
 
@@ -57,15 +59,6 @@ bool isPunctuation(char32_t c) {
   }
 }
 
-void appendCodePoint(QString& s, char32_t c) {
-  if (QChar::requiresSurrogates(c)) {
-    s += QChar(QChar::highSurrogate(c));
-    s += QChar(QChar::lowSurrogate(c));
-  } else {
-    s += QChar(static_cast<char16_t>(c));
-  }
-}
-
 void flush(QString& word, QStringList& out) {
   if (!word.isEmpty()) out << std::exchange(word, QString());
 }
@@ -93,7 +86,11 @@ QStringList BasicTokenizer::defaultNeverSplit() {
 }
 
 BasicTokenizer::BasicTokenizer(bool lowercase, QStringList neverSplit)
-    : lowercase_(lowercase), neverSplit_(std::move(neverSplit)) {
+    : BasicTokenizer(BertNormalization{lowercase, std::nullopt, true, true},
+                     std::move(neverSplit)) {}
+
+BasicTokenizer::BasicTokenizer(const BertNormalization& normalization, QStringList neverSplit)
+    : normalization_(normalization), neverSplit_(std::move(neverSplit)) {
   neverSplit_.removeAll(QString());
 }
 
@@ -128,10 +125,10 @@ void BasicTokenizer::tokenizePlain(const QString& text, QStringList& out) const 
   QStringList words;
   QString word;
   for (const char32_t c : text.toUcs4()) {
-    if (c == 0 || c == 0xFFFD || isControl(c)) continue;
+    if (normalization_.cleanText && (c == 0 || c == 0xFFFD || isControl(c))) continue;
     if (isWhitespace(c) || QChar::isSpace(c)) {
       flush(word, words);
-    } else if (isCjkIdeograph(c)) {
+    } else if (normalization_.chineseChars && isCjkIdeograph(c)) {
       flush(word, words);
       QString single;
       appendCodePoint(single, c);
@@ -145,9 +142,10 @@ void BasicTokenizer::tokenizePlain(const QString& text, QStringList& out) const 
 }
 
 QString BasicTokenizer::normalizeWord(const QString& word) const {
-  if (!lowercase_) return word;
+  const QString cased = normalization_.lowercase ? word.toLower() : word;
+  if (!normalization_.stripsAccents()) return cased;
   QString stripped;
-  const QString decomposed = word.toLower().normalized(QString::NormalizationForm_D);
+  const QString decomposed = cased.normalized(QString::NormalizationForm_D);
   for (const char32_t c : decomposed.toUcs4()) {
     if (QChar::category(c) != QChar::Mark_NonSpacing) appendCodePoint(stripped, c);
   }

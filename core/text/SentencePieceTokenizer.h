@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <memory>
 
+#include "text/SentencePieceModel.h"
 #include "text/Tokenizer.h"
 
 namespace twb {
@@ -16,6 +17,11 @@ struct SentencePieceTraining {
   QString modelType = QStringLiteral("unigram");  // unigram | bpe
   double characterCoverage = 0.9995;
   int seed = 1;  // sentencepiece's sampling is seeded through the input order; kept for logs
+  // Trainer flags that place the special pieces. Empty: the workbench's layout below. Set it to
+  // train a model laid out like another one (e.g. "--unk_id=0 --bos_id=1 --eos_id=2
+  // --pad_id=-1" for XLM-R's); load() still reads the workbench's five specials by piece.
+  QString specialPieceFlags;
+  QString extraFlags;  // further trainer flags, e.g. "--split_by_number=false"; none by default
 };
 
 // Special pieces of models the workbench trains: ids 0..4 are <pad>, <unk>, <cls>, <sep>,
@@ -34,12 +40,11 @@ class SentencePieceTokenizer : public Tokenizer {
   QString piece(int id) const override;
   int vocabSize() const override;
   SpecialIds specials() const override;
-  QString modelPath() const { return path_; }
+  QString modelPath() const { return model_->path(); }
 
  private:
-  SentencePieceTokenizer(void* handle, const QString& path);
-  void* handle_;
-  QString path_;
+  explicit SentencePieceTokenizer(std::unique_ptr<SentencePieceModel> model);
+  std::unique_ptr<SentencePieceModel> model_;
   SpecialIds specials_;
 };
 

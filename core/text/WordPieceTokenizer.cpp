@@ -10,8 +10,6 @@
 namespace twb {
 namespace {
 
-const QString kUnk = QStringLiteral("[UNK]");
-
 QStringList readVocabLines(const QString& path) {
   if (!QFileInfo(path).isFile()) {
     throw InputError(path, 0, 0, QStringLiteral("no such vocabulary file"));
@@ -46,27 +44,60 @@ std::vector<qsizetype> codePointBounds(const QString& s) {
 
 std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromVocabFile(const QString& vocabTxt,
                                                                       bool lowercase) {
-  QStringList lines = readVocabLines(vocabTxt);
-  bool empty = true;
-  for (const QString& line : lines) empty = empty && line.isEmpty();
-  if (empty) throw InputError(vocabTxt, 0, 0, QStringLiteral("vocabulary is empty"));
-  if (!lines.contains(kUnk)) {
-    throw InputError(vocabTxt, 0, 0, QStringLiteral("vocabulary has no %1 token").arg(kUnk));
-  }
-  return std::unique_ptr<WordPieceTokenizer>(new WordPieceTokenizer(std::move(lines), lowercase));
+  WordPieceOptions options;
+  options.normalization.lowercase = lowercase;
+  return fromVocabFile(vocabTxt, options);
 }
 
-WordPieceTokenizer::WordPieceTokenizer(QStringList pieces, bool lowercase)
-    : basic_(lowercase), pieces_(std::move(pieces)) {
+std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromVocabFile(
+    const QString& vocabTxt, const WordPieceOptions& options) {
+  return fromPieces(readVocabLines(vocabTxt), options, vocabTxt);
+}
+
+std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromPieces(QStringList pieces,
+                                                                   const WordPieceOptions& options,
+                                                                   const QString& source) {
+  bool empty = true;
+  for (const QString& piece : pieces) empty = empty && piece.isEmpty();
+  if (empty) throw InputError(source, 0, 0, QStringLiteral("vocabulary is empty"));
+  const QString unk = options.specials.unk.content;
+  if (!pieces.contains(unk)) {
+    throw InputError(source, 0, 0, QStringLiteral("vocabulary has no %1 token").arg(unk));
+  }
+  for (const AddedToken& t : options.added) {
+    if (t.id < 0) continue;
+    if (t.id >= pieces.size()) pieces.resize(t.id + 1);
+    pieces[t.id] = t.content;
+  }
+  return std::unique_ptr<WordPieceTokenizer>(new WordPieceTokenizer(std::move(pieces), options));
+}
+
+namespace {
+
+QStringList neverSplitOf(const WordPieceOptions& options) {
+  QStringList tokens;
+  for (const AddedToken& t : options.specials.all()) tokens << t.content;
+  for (const AddedToken& t : options.added) tokens << t.content;
+  return tokens;
+}
+
+}  // namespace
+
+WordPieceTokenizer::WordPieceTokenizer(QStringList pieces, const WordPieceOptions& options)
+    : options_(options),
+      basic_(options.normalization, neverSplitOf(options)),
+      pieces_(std::move(pieces)) {
   ids_.reserve(pieces_.size());
   for (int id = 0; id < pieces_.size(); ++id) {
     if (!pieces_[id].isEmpty()) ids_.insert(pieces_[id], id);  // a repeated token: last id wins
   }
-  specials_.pad = idOf(QStringLiteral("[PAD]"));
-  specials_.unk = idOf(kUnk);
-  specials_.cls = idOf(QStringLiteral("[CLS]"));
-  specials_.sep = idOf(QStringLiteral("[SEP]"));
-  specials_.mask = idOf(QStringLiteral("[MASK]"));
+  for (const AddedToken& t : options.added)
+    if (t.id >= 0) ids_.insert(t.content, t.id);
+  specials_.pad = idOf(options.specials.pad.content);
+  specials_.unk = idOf(options.specials.unk.content);
+  specials_.cls = idOf(options.specials.cls.content);
+  specials_.sep = idOf(options.specials.sep.content);
+  specials_.mask = idOf(options.specials.mask.content);
 }
 
 std::vector<int> WordPieceTokenizer::encode(const QString& text) const {
@@ -84,7 +115,7 @@ std::vector<int> WordPieceTokenizer::encode(const QString& text) const {
 void WordPieceTokenizer::appendWordIds(const QString& word, std::vector<int>& ids) const {
   const std::vector<qsizetype> bounds = codePointBounds(word);
   const size_t chars = bounds.size() - 1;
-  if (chars > static_cast<size_t>(kMaxCharsPerWord)) {
+  if (chars > static_cast<size_t>(options_.maxCharsPerWord)) {
     ids.push_back(specials_.unk);
     return;
   }
@@ -94,7 +125,7 @@ void WordPieceTokenizer::appendWordIds(const QString& word, std::vector<int>& id
     size_t end = chars;
     for (; end > start; --end) {
       QString candidate = word.mid(bounds[start], bounds[end] - bounds[start]);
-      if (start > 0) candidate.prepend(QStringLiteral("##"));
+      if (start > 0) candidate.prepend(options_.continuingPrefix);
       found = ids_.value(candidate, -1);
       if (found >= 0) break;
     }
@@ -111,9 +142,12 @@ void WordPieceTokenizer::appendWordIds(const QString& word, std::vector<int>& id
 QString WordPieceTokenizer::decode(const std::vector<int>& ids) const {
   QStringList words;
   for (const int id : ids) {
-    words << (id >= 0 && id < pieces_.size() ? pieces_[id] : kUnk);
+    words << (id >= 0 && id < pieces_.size() ? pieces_[id] : options_.specials.unk.content);
   }
-  return words.join(QLatin1Char(' ')).replace(QStringLiteral(" ##"), QString()).trimmed();
+  QString text = words.join(QLatin1Char(' '));
+  if (!options_.continuingPrefix.isEmpty())
+    text.replace(QLatin1Char(' ') + options_.continuingPrefix, QString());
+  return text.trimmed();
 }
 
 QString WordPieceTokenizer::piece(int id) const {

@@ -50,6 +50,8 @@ void twb_sp_free(void* handle) {
 
 int twb_sp_vocab_size(const void* handle) { return processor(handle)->GetPieceSize(); }
 
+int twb_sp_unk_id(const void* handle) { return processor(handle)->unk_id(); }
+
 int twb_sp_piece_to_id(const void* handle, const char* piece) {
   const auto* sp = processor(handle);
   const int id = sp->PieceToId(piece);
@@ -70,6 +72,16 @@ int twb_sp_encode(const void* handle, const char* text, int* ids, int capacity) 
   if (!processor(handle)->Encode(text, &result).ok()) return -1;
   const int n = static_cast<int>(result.size());
   std::copy_n(result.begin(), std::min(n, std::max(capacity, 0)), ids);
+  return n;
+}
+
+int twb_sp_encode_pieces(const void* handle, const char* text, char* out, int out_size) {
+  std::vector<std::string> pieces;
+  if (!processor(handle)->Encode(text, &pieces).ok()) return -1;
+  std::string joined;
+  for (const std::string& piece : pieces) joined.append(piece).push_back('\0');
+  const int n = static_cast<int>(joined.size());
+  if (out && n <= out_size) std::memcpy(out, joined.data(), joined.size());
   return n;
 }
 

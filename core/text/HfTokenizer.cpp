@@ -1,0 +1,135 @@
+#include "text/HfTokenizer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <optional>
+
+#include "common/InputError.h"
+#include "text/ByteLevelBpeTokenizer.h"
+#include "text/HfJson.h"
+#include "text/HfSentencePieceTokenizer.h"
+#include "text/TokenizerJson.h"
+#include "text/WordPieceTokenizer.h"
+
+namespace twb {
+namespace {
+
+const QString kTokenizerJson = QStringLiteral("tokenizer.json");
+const QString kTokenizerConfig = QStringLiteral("tokenizer_config.json");
+const QString kSpecialTokensMap = QStringLiteral("special_tokens_map.json");
+const QString kAddedTokens = QStringLiteral("added_tokens.json");
+
+// The files of the family's own tokenizer, in order of preference.
+QStringList modelFiles(const QString& modelType) {
+  if (modelType == QLatin1String("bert")) return {QStringLiteral("vocab.txt")};
+  if (modelType == QLatin1String("roberta"))
+    return {QStringLiteral("vocab.json"), QStringLiteral("merges.txt")};
+  if (modelType == QLatin1String("xlm-roberta")) return {QStringLiteral("sentencepiece.bpe.model")};
+  if (modelType == QLatin1String("xlnet")) return {QStringLiteral("spiece.model")};
+  throw InputError(QStringLiteral("unsupported model_type '%1' (expected bert, roberta, "
+                                  "xlm-roberta or xlnet)")
+                       .arg(modelType));
+}
+
+// The folder's own settings: tokenizer_config.json, then special_tokens_map.json.
+struct FolderSettings {
+  QDir dir;
+  QJsonObject config;
+  SpecialTokenSet specials;
+
+  FolderSettings(const QString& folder, const QString& modelType) : dir(folder) {
+    const QString configPath = dir.filePath(kTokenizerConfig);
+    const QString mapPath = dir.filePath(kSpecialTokensMap);
+    config = hfjson::readObjectIfExists(configPath);
+    specials = SpecialTokenSet::forFamily(modelType);
+    specials.apply(config, configPath);
+    specials.apply(hfjson::readObjectIfExists(mapPath), mapPath);
+  }
+  QString path(const QString& name) const { return dir.filePath(name); }
+  bool has(const QString& name) const { return QFileInfo(path(name)).isFile(); }
+  std::optional<bool> flag(const char* key) const {
+    const QJsonValue v = config.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull()) return std::nullopt;
+    return hfjson::flag(config, QLatin1String(key), false, path(kTokenizerConfig), QString());
+  }
+  // Added tokens: tokenizer.json's list when there is one, else added_tokens.json.
+  std::vector<AddedToken> added() const {
+    if (has(kTokenizerJson))
+      return tokenizerJsonAddedTokens(hfjson::readObject(path(kTokenizerJson)),
+                                      path(kTokenizerJson));
+    return has(kAddedTokens) ? readAddedTokensJson(path(kAddedTokens)) : std::vector<AddedToken>();
+  }
+  TokenizerJsonOptions jsonOptions() const {
+    TokenizerJsonOptions o;
+    o.specials = specials;
+    o.lowercase = flag("do_lower_case");
+    o.stripAccents = flag("strip_accents");
+    o.chineseChars = flag("tokenize_chinese_chars");
+    o.addPrefixSpace = flag("add_prefix_space");
+    return o;
+  }
+};
+
+std::unique_ptr<Tokenizer> bertFromVocabTxt(const FolderSettings& s) {
+  WordPieceOptions o;
+  o.specials = s.specials;
+  if (s.has(kTokenizerJson)) {
+    const QString json = s.path(kTokenizerJson);
+    if (const auto n = tokenizerJsonBertNormalizer(hfjson::readObject(json), json))
+      o.normalization = *n;
+  }
+  const TokenizerJsonOptions config = s.jsonOptions();
+  if (config.lowercase) o.normalization.lowercase = *config.lowercase;
+  if (config.stripAccents) o.normalization.stripAccents = config.stripAccents;
+  if (config.chineseChars) o.normalization.chineseChars = *config.chineseChars;
+  o.added = s.added();
+  return WordPieceTokenizer::fromVocabFile(s.path(QStringLiteral("vocab.txt")), o);
+}
+
+std::unique_ptr<Tokenizer> robertaFromVocabJson(const FolderSettings& s) {
+  ByteLevelBpeOptions o;
+  o.specials = s.specials;
+  o.addPrefixSpace = s.flag("add_prefix_space").value_or(false);
+  o.added = s.added();
+  return ByteLevelBpeTokenizer::fromFiles(s.path(QStringLiteral("vocab.json")),
+                                          s.path(QStringLiteral("merges.txt")), o);
+}
+
+}  // namespace
+
+std::unique_ptr<Tokenizer> loadHfTokenizer(const QString& folder, const QString& modelType) {
+  const QStringList own = modelFiles(modelType);
+  if (!QFileInfo(folder).isDir())
+    throw InputError(folder, 0, 0, QStringLiteral("no such checkpoint folder"));
+  const FolderSettings s(folder, modelType);
+  bool ownPresent = true;
+  for (const QString& name : own) ownPresent = ownPresent && s.has(name);
+  if (ownPresent) {
+    if (modelType == QLatin1String("bert")) return bertFromVocabTxt(s);
+    if (modelType == QLatin1String("roberta")) return robertaFromVocabJson(s);
+    const QString model = s.path(own.first());
+    if (modelType == QLatin1String("xlm-roberta"))
+      return HfSentencePieceTokenizer::loadXlmRoberta(model, s.specials);
+    XlnetTextOptions text;
+    text.lowercase = s.flag("do_lower_case").value_or(false);
+    text.removeSpace = s.flag("remove_space").value_or(true);
+    text.keepAccents = s.flag("keep_accents").value_or(false);
+    return HfSentencePieceTokenizer::loadXlnet(model, text, s.specials);
+  }
+  if (s.has(kTokenizerJson)) return loadTokenizerJson(s.path(kTokenizerJson), s.jsonOptions());
+  throw InputError(folder, 0, 0,
+                   QStringLiteral("no %1 tokenizer here: looked for %2, or %3")
+                       .arg(modelType, own.join(QStringLiteral(" + ")), kTokenizerJson));
+}
+
+QStringList hfTokenizerFiles(const QString& folder, const QString& modelType) {
+  const QDir dir(folder);
+  QStringList present;
+  for (const QString& name : modelFiles(modelType) + QStringList{kTokenizerJson, kTokenizerConfig,
+                                                                 kSpecialTokensMap, kAddedTokens}) {
+    if (QFileInfo(dir.filePath(name)).isFile()) present << name;
+  }
+  return present;
+}
+
+}  // namespace twb
