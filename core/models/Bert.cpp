@@ -34,7 +34,7 @@ BertEmbeddingsImpl::BertEmbeddingsImpl(const EncoderConfig& config)
   initEmbedding(token_type_embeddings, -1);
 }
 
-torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Tensor& mask,
+torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Tensor& /*mask*/,
                                           const torch::Tensor& types) {
   const std::int64_t length = ids.size(1);
   if (length > maxTokens_) {
@@ -45,8 +45,9 @@ torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& ids, const torch:
   }
   torch::Tensor positions;
   if (roberta_) {
-    // Real tokens count from padId + 1; padding keeps padId (Hugging Face's position ids).
-    const torch::Tensor real = mask.ne(0).to(torch::kLong);
+    // Real tokens count from padId + 1; padding keeps padId. As Hugging Face, padding is told
+    // by the padding id in ids, not by the attention mask.
+    const torch::Tensor real = ids.ne(padId_).to(torch::kLong);
     positions = torch::cumsum(real, 1) * real + padId_;
   } else {
     positions = torch::arange(length, ids.options().dtype(torch::kLong)).unsqueeze(0);
@@ -123,8 +124,12 @@ BertStackImpl::BertStackImpl(const EncoderConfig& config) {
   for (int i = 0; i < config.layers; ++i) layer->push_back(BertLayer(config));
 }
 
-torch::Tensor BertStackImpl::forward(torch::Tensor x, const torch::Tensor& maskBias) {
-  for (const auto& block : *layer) x = block->as<BertLayerImpl>()->forward(x, maskBias);
+torch::Tensor BertStackImpl::forward(torch::Tensor x, const torch::Tensor& maskBias,
+                                     std::vector<torch::Tensor>* states) {
+  for (const auto& block : *layer) {
+    x = block->as<BertLayerImpl>()->forward(x, maskBias);
+    if (states) states->push_back(x);
+  }
   return x;
 }
 
@@ -143,11 +148,14 @@ BertModelImpl::BertModelImpl(const EncoderConfig& config, bool withPooler) {
 }
 
 torch::Tensor BertModelImpl::forward(const torch::Tensor& ids, const torch::Tensor& mask,
-                                     const torch::Tensor& types) {
+                                     const torch::Tensor& types,
+                                     std::vector<torch::Tensor>* states) {
   // Hugging Face's extended mask: 0 for real keys, the lowest float for padding.
   const torch::Tensor maskBias =
       (1.0 - mask.ne(0).to(torch::kFloat)).mul(std::numeric_limits<float>::lowest());
-  return encoder(embeddings(ids, mask, types), maskBias.unsqueeze(1).unsqueeze(2));
+  const torch::Tensor embedded = embeddings(ids, mask, types);
+  if (states) states->push_back(embedded);
+  return encoder(embedded, maskBias.unsqueeze(1).unsqueeze(2), states);
 }
 
 torch::Tensor BertModelImpl::pool(const torch::Tensor& hidden) { return pooler(hidden); }

@@ -90,7 +90,9 @@ TORCH_MODULE(BertLayer);
 class BertStackImpl : public torch::nn::Module {
  public:
   explicit BertStackImpl(const EncoderConfig& config);
-  torch::Tensor forward(torch::Tensor x, const torch::Tensor& maskBias);
+  // With states, appends each block's output to it.
+  torch::Tensor forward(torch::Tensor x, const torch::Tensor& maskBias,
+                        std::vector<torch::Tensor>* states = nullptr);
 
   torch::nn::ModuleList layer{nullptr};
 };
@@ -110,9 +112,10 @@ TORCH_MODULE(BertPooler);
 class BertModelImpl : public torch::nn::Module {
  public:
   BertModelImpl(const EncoderConfig& config, bool withPooler);
-  // The last hidden state [B, T, H]; mask: int64 [B, T], 1 for real tokens.
+  // The last hidden state [B, T, H]; mask: int64 [B, T], 1 for real tokens. With states,
+  // appends the embedding output and every block's output (Hugging Face's hidden_states).
   torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& mask,
-                        const torch::Tensor& types);
+                        const torch::Tensor& types, std::vector<torch::Tensor>* states = nullptr);
   torch::Tensor pool(const torch::Tensor& hidden);  // needs withPooler
 
   BertEmbeddings embeddings{nullptr};

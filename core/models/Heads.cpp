@@ -67,15 +67,10 @@ SequenceSummaryImpl::SequenceSummaryImpl(const EncoderConfig& config) {
   last_dropout = register_module("last_dropout", torch::nn::Dropout(config.dropout));
 }
 
-torch::Tensor SequenceSummaryImpl::forward(const torch::Tensor& hidden, const torch::Tensor& mask) {
-  // Index of the last real token of each row (the last position for left padding).
-  const std::int64_t length = hidden.size(1);
-  const torch::Tensor positions =
-      torch::arange(length, mask.options().dtype(torch::kLong)).unsqueeze(0);
-  const torch::Tensor last = (positions * mask.ne(0).to(torch::kLong)).amax(1);  // [B]
-  const torch::Tensor index = last.view({-1, 1, 1}).expand({hidden.size(0), 1, hidden.size(2)});
-  const torch::Tensor token = hidden.gather(1, index).squeeze(1);  // [B, H]
-  return last_dropout(torch::tanh(summary(token)));
+torch::Tensor SequenceSummaryImpl::forward(const torch::Tensor& hidden) {
+  // The last position, as Hugging Face's summary_type "last": XLNet pads on the left, so it is
+  // the <cls> token of every row.
+  return last_dropout(torch::tanh(summary(hidden.select(1, -1))));
 }
 
 TiedDecoderImpl::TiedDecoderImpl(std::int64_t vocabSize) {

@@ -67,12 +67,12 @@ class RobertaClassificationHeadImpl : public torch::nn::Module {
 TORCH_MODULE(RobertaClassificationHead);
 
 // XLNet's "last" sequence summary, registered as "sequence_summary":
-// dropout(tanh(summary(h_last))), h_last being the last real token (<cls>; the last position
-// when padding is on the left, as XLNet pads).
+// dropout(tanh(summary(h[:, -1]))): the last position, <cls> when padding is on the left as
+// XLNet pads.
 class SequenceSummaryImpl : public torch::nn::Module {
  public:
   explicit SequenceSummaryImpl(const EncoderConfig& config);
-  torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& mask);
+  torch::Tensor forward(const torch::Tensor& hidden);
 
   torch::nn::Linear summary{nullptr};
   torch::nn::Dropout last_dropout{nullptr};

@@ -132,9 +132,11 @@ XLNetModelImpl::XLNetModelImpl(const EncoderConfig& config) {
 }
 
 torch::Tensor XLNetModelImpl::forward(const torch::Tensor& ids, const torch::Tensor& mask,
-                                      const torch::Tensor& types) {
+                                      const torch::Tensor& types,
+                                      std::vector<torch::Tensor>* states) {
   const std::int64_t length = ids.size(1);
   torch::Tensor h = dropout(word_embedding(ids));
+  if (states) states->push_back(h);
 
   // Segments are compared for equality, so <cls> (2) differs from both sentences.
   torch::Tensor otherSegment;
@@ -149,6 +151,7 @@ torch::Tensor XLNetModelImpl::forward(const torch::Tensor& ids, const torch::Ten
       dropout(xlnetRelativeEncoding(length, length, h.size(2)).to(h.device()));
   for (const auto& block : *layer) {
     h = block->as<XLNetLayerImpl>()->forward(h, positions, otherSegment, masked);
+    if (states) states->push_back(h);
   }
   return dropout(h);
 }

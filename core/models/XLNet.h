@@ -63,9 +63,10 @@ class XLNetModelImpl : public torch::nn::Module {
  public:
   explicit XLNetModelImpl(const EncoderConfig& config);
   // The last hidden state [B, T, H]. mask: int64 [B, T], 1 for real tokens (XLNet pads on the
-  // left); types: segment ids (0, 1, 2 for <cls>) or undefined for one segment.
+  // left); types: segment ids (0, 1, 2 for <cls>) or undefined for one segment. With states,
+  // appends the embedding output and every layer's output (Hugging Face's hidden_states).
   torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& mask,
-                        const torch::Tensor& types);
+                        const torch::Tensor& types, std::vector<torch::Tensor>* states = nullptr);
 
   torch::nn::Embedding word_embedding{nullptr};
   torch::Tensor mask_emb;  // [1, 1, d_model]; used by the query stream only, kept for checkpoints

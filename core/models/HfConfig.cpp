@@ -1,0 +1,289 @@
+// HfConfig: reading and writing Hugging Face config.json files for the three encoder families.
+#include "models/HfConfig.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <optional>
+
+#include "common/InputError.h"
+
+namespace twb {
+namespace {
+
+const QStringList kModelTypes{QStringLiteral("bert"), QStringLiteral("roberta"),
+                              QStringLiteral("xlm-roberta"), QStringLiteral("xlnet")};
+
+class Fields {
+ public:
+  Fields(const QString& path, const QJsonObject& json) : path_(path), json_(json) {}
+
+  [[noreturn]] void fail(const QString& key, const QString& message) const {
+    throw InputError(path_, 0, 0, QStringLiteral("key \"%1\": %2").arg(key, message));
+  }
+
+  int integer(const QString& key, std::optional<int> fallback = std::nullopt) const {
+    const QJsonValue value = json_.value(key);
+    if (value.isUndefined() || value.isNull()) {
+      if (fallback) return *fallback;
+      fail(key, QStringLiteral("missing; a %1 config needs it").arg(modelType()));
+    }
+    const double number = value.toDouble(-1e300);
+    if (!value.isDouble() || number != static_cast<int>(number))
+      fail(key, QStringLiteral("must be an integer"));
+    return static_cast<int>(number);
+  }
+
+  double real(const QString& key, double fallback) const {
+    const QJsonValue value = json_.value(key);
+    if (value.isUndefined() || value.isNull()) return fallback;
+    if (!value.isDouble()) fail(key, QStringLiteral("must be a number"));
+    return value.toDouble();
+  }
+
+  QString text(const QString& key, const QString& fallback) const {
+    const QJsonValue value = json_.value(key);
+    if (value.isUndefined() || value.isNull()) return fallback;
+    if (!value.isString()) fail(key, QStringLiteral("must be a string"));
+    return value.toString();
+  }
+
+  // A setting the engine implements for one value only (or a few).
+  void require(const QString& key, const QJsonValue& fallback, const QList<QJsonValue>& allowed,
+               const QString& why) const {
+    QJsonValue value = json_.value(key);
+    if (value.isUndefined()) value = fallback;
+    if (allowed.contains(value)) return;
+    const QString shown =
+        QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
+    fail(key, QStringLiteral("%1 is not supported: %2").arg(shown, why));
+  }
+
+  QString modelType() const { return json_.value(QStringLiteral("model_type")).toString(); }
+  const QJsonObject& json() const { return json_; }
+
+ private:
+  QString path_;
+  QJsonObject json_;
+};
+
+QJsonObject readJsonObject(const QString& path) {
+  QFile file(path);
+  if (!file.exists())
+    throw InputError(path, 0, 0, QStringLiteral("no config.json: not a Hugging Face checkpoint"));
+  if (!file.open(QIODevice::ReadOnly))
+    throw InputError(path, 0, 0, QStringLiteral("cannot read: %1").arg(file.errorString()));
+  QJsonParseError error;
+  const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+  if (error.error != QJsonParseError::NoError)
+    throw InputError(
+        path, 0, 0,
+        QStringLiteral("malformed JSON at byte %1: %2").arg(error.offset).arg(error.errorString()));
+  if (!document.isObject()) throw InputError(path, 0, 0, QStringLiteral("must be a JSON object"));
+  return document.object();
+}
+
+HfHead headOf(const QString& architecture) {
+  if (architecture.endsWith(QLatin1String("ForSequenceClassification")))
+    return HfHead::SequenceClassification;
+  if (architecture.endsWith(QLatin1String("ForMaskedLM")) ||
+      architecture == QLatin1String("BertForPreTraining") ||
+      architecture == QLatin1String("XLNetLMHeadModel"))
+    return HfHead::MaskedLM;
+  return HfHead::Base;
+}
+
+void readBertFamily(const Fields& f, EncoderConfig& e) {
+  const bool roberta = e.arch == QLatin1String("roberta");
+  e.vocabSize = f.integer(QStringLiteral("vocab_size"));
+  e.hidden = f.integer(QStringLiteral("hidden_size"));
+  e.layers = f.integer(QStringLiteral("num_hidden_layers"));
+  e.heads = f.integer(QStringLiteral("num_attention_heads"));
+  e.intermediate = f.integer(QStringLiteral("intermediate_size"));
+  e.maxPositions = f.integer(QStringLiteral("max_position_embeddings"), 512);
+  e.typeVocab = f.integer(QStringLiteral("type_vocab_size"), 2);
+  e.layerNormEps = f.real(QStringLiteral("layer_norm_eps"), 1e-12);
+  e.dropout = f.real(QStringLiteral("hidden_dropout_prob"), 0.1);
+  e.padId = f.integer(QStringLiteral("pad_token_id"), roberta ? 1 : 0);
+  f.require(QStringLiteral("hidden_act"), QStringLiteral("gelu"), {QStringLiteral("gelu")},
+            QStringLiteral("the engine's blocks use the exact (erf) GELU"));
+  f.require(QStringLiteral("position_embedding_type"), QStringLiteral("absolute"),
+            {QStringLiteral("absolute")},
+            QStringLiteral("the engine implements learned absolute positions"));
+  f.require(QStringLiteral("is_decoder"), false, {false},
+            QStringLiteral("the engine runs encoders only"));
+}
+
+void readXLNet(const Fields& f, EncoderConfig& e) {
+  e.vocabSize = f.integer(QStringLiteral("vocab_size"));
+  e.hidden = f.integer(QStringLiteral("d_model"));
+  e.layers = f.integer(QStringLiteral("n_layer"));
+  e.heads = f.integer(QStringLiteral("n_head"));
+  e.intermediate = f.integer(QStringLiteral("d_inner"));
+  e.layerNormEps = f.real(QStringLiteral("layer_norm_eps"), 1e-12);
+  e.dropout = f.real(QStringLiteral("dropout"), 0.1);
+  e.padId = f.integer(QStringLiteral("pad_token_id"), 5);
+  e.maxPositions = 512;
+  e.typeVocab = 3;
+  if (e.heads > 0 && f.integer(QStringLiteral("d_head"), e.hidden / e.heads) * e.heads != e.hidden)
+    f.fail(QStringLiteral("d_head"), QStringLiteral("must be d_model / n_head"));
+  f.require(QStringLiteral("ff_activation"), QStringLiteral("gelu"), {QStringLiteral("gelu")},
+            QStringLiteral("the engine's feed-forward uses the exact (erf) GELU"));
+  f.require(QStringLiteral("untie_r"), true, {true},
+            QStringLiteral("the engine keeps relative-attention biases per layer"));
+  f.require(QStringLiteral("attn_type"), QStringLiteral("bi"), {QStringLiteral("bi")},
+            QStringLiteral("the engine's XLNet attends bidirectionally"));
+  f.require(QStringLiteral("bi_data"), false, {false},
+            QStringLiteral("bidirectional data pipelines are for pretraining only"));
+  f.require(QStringLiteral("clamp_len"), -1, {-1, QJsonValue()},
+            QStringLiteral("the engine does not clamp relative positions"));
+  f.require(QStringLiteral("summary_type"), QStringLiteral("last"), {QStringLiteral("last")},
+            QStringLiteral("the engine's summary reads the last token"));
+  f.require(QStringLiteral("summary_use_proj"), true, {true},
+            QStringLiteral("the engine's summary has a projection"));
+  f.require(QStringLiteral("summary_activation"), QStringLiteral("tanh"), {QStringLiteral("tanh")},
+            QStringLiteral("the engine's summary uses tanh"));
+}
+
+QStringList readLabels(const Fields& f, const QString& path) {
+  const QJsonValue value = f.json().value(QStringLiteral("id2label"));
+  int count = f.integer(QStringLiteral("num_labels"), 0);
+  QStringList labels;
+  if (value.isObject()) {
+    const QJsonObject map = value.toObject();
+    if (count == 0) count = map.size();
+    for (int i = 0; i < count; ++i) {
+      const QJsonValue label = map.value(QString::number(i));
+      if (!label.isString())
+        throw InputError(
+            path, 0, 0,
+            QStringLiteral("key \"id2label\": no label for id %1 (of %2)").arg(i).arg(count));
+      labels << label.toString();
+    }
+  } else {
+    for (int i = 0; i < count; ++i) labels << QStringLiteral("LABEL_%1").arg(i);
+  }
+  return labels;
+}
+
+}  // namespace
+
+QString hfArchOf(const QString& modelType) {
+  if (modelType == QLatin1String("bert")) return QStringLiteral("bert");
+  if (modelType == QLatin1String("roberta") || modelType == QLatin1String("xlm-roberta"))
+    return QStringLiteral("roberta");
+  if (modelType == QLatin1String("xlnet")) return QStringLiteral("xlnet");
+  return {};
+}
+
+QString HfModelConfig::className(HfHead which) const {
+  const QString stem = modelType == QLatin1String("bert")          ? QStringLiteral("Bert")
+                       : modelType == QLatin1String("roberta")     ? QStringLiteral("Roberta")
+                       : modelType == QLatin1String("xlm-roberta") ? QStringLiteral("XLMRoberta")
+                                                                   : QStringLiteral("XLNet");
+  switch (which) {
+    case HfHead::Base:
+      return stem + QStringLiteral("Model");
+    case HfHead::SequenceClassification:
+      return stem + QStringLiteral("ForSequenceClassification");
+    case HfHead::MaskedLM:
+      return stem == QLatin1String("XLNet") ? QStringLiteral("XLNetLMHeadModel")
+                                            : stem + QStringLiteral("ForMaskedLM");
+  }
+  return stem + QStringLiteral("Model");
+}
+
+HfModelConfig readHfConfig(const QString& folder) {
+  HfModelConfig config;
+  config.path = folder + QStringLiteral("/config.json");
+  const Fields f(config.path, readJsonObject(config.path));
+  config.modelType = f.text(QStringLiteral("model_type"), QString());
+  config.encoder.arch = hfArchOf(config.modelType);
+  if (config.encoder.arch.isEmpty()) {
+    f.fail(QStringLiteral("model_type"),
+           QStringLiteral("\"%1\" is not a family the workbench runs; supported: %2")
+               .arg(config.modelType, kModelTypes.join(QStringLiteral(", "))));
+  }
+  const QJsonArray architectures = f.json().value(QStringLiteral("architectures")).toArray();
+  if (!architectures.isEmpty()) config.architecture = architectures.first().toString();
+  config.head = headOf(config.architecture);
+  if (config.encoder.arch == QLatin1String("xlnet")) {
+    readXLNet(f, config.encoder);
+  } else {
+    readBertFamily(f, config.encoder);
+  }
+  EncoderConfig& e = config.encoder;
+  if (e.vocabSize <= 0 || e.hidden <= 0 || e.layers <= 0 || e.heads <= 0 || e.intermediate <= 0)
+    throw InputError(config.path, 0, 0, QStringLiteral("sizes must be positive"));
+  if (e.hidden % e.heads != 0)
+    f.fail(QStringLiteral("num_attention_heads"),
+           QStringLiteral("%1 heads do not divide the hidden size %2").arg(e.heads).arg(e.hidden));
+  if (e.padId < 0 || e.padId >= e.vocabSize)
+    f.fail(QStringLiteral("pad_token_id"),
+           QStringLiteral("%1 is outside the vocabulary of %2").arg(e.padId).arg(e.vocabSize));
+  config.labels = readLabels(f, config.path);
+  const QString problem = f.text(QStringLiteral("problem_type"), QString());
+  config.regression =
+      problem == QLatin1String("regression") || (problem.isEmpty() && config.labels.size() == 1 &&
+                                                 config.head == HfHead::SequenceClassification);
+  return config;
+}
+
+QJsonObject hfConfigJson(const HfModelConfig& config) {
+  const EncoderConfig& e = config.encoder;
+  QJsonObject json;
+  json.insert(QStringLiteral("model_type"), config.modelType);
+  json.insert(QStringLiteral("architectures"), QJsonArray{config.className(config.head)});
+  json.insert(QStringLiteral("vocab_size"), e.vocabSize);
+  json.insert(QStringLiteral("layer_norm_eps"), e.layerNormEps);
+  json.insert(QStringLiteral("pad_token_id"), e.padId);
+  json.insert(QStringLiteral("initializer_range"), 0.02);
+  if (e.arch == QLatin1String("xlnet")) {
+    json.insert(QStringLiteral("d_model"), e.hidden);
+    json.insert(QStringLiteral("n_layer"), e.layers);
+    json.insert(QStringLiteral("n_head"), e.heads);
+    json.insert(QStringLiteral("d_head"), e.hidden / e.heads);
+    json.insert(QStringLiteral("d_inner"), e.intermediate);
+    json.insert(QStringLiteral("ff_activation"), QStringLiteral("gelu"));
+    json.insert(QStringLiteral("untie_r"), true);
+    json.insert(QStringLiteral("attn_type"), QStringLiteral("bi"));
+    json.insert(QStringLiteral("bi_data"), false);
+    json.insert(QStringLiteral("clamp_len"), -1);
+    json.insert(QStringLiteral("same_length"), false);
+    json.insert(QStringLiteral("dropout"), e.dropout);
+    json.insert(QStringLiteral("summary_type"), QStringLiteral("last"));
+    json.insert(QStringLiteral("summary_use_proj"), true);
+    json.insert(QStringLiteral("summary_activation"), QStringLiteral("tanh"));
+    json.insert(QStringLiteral("summary_last_dropout"), e.dropout);
+  } else {
+    json.insert(QStringLiteral("hidden_size"), e.hidden);
+    json.insert(QStringLiteral("num_hidden_layers"), e.layers);
+    json.insert(QStringLiteral("num_attention_heads"), e.heads);
+    json.insert(QStringLiteral("intermediate_size"), e.intermediate);
+    json.insert(QStringLiteral("hidden_act"), QStringLiteral("gelu"));
+    json.insert(QStringLiteral("max_position_embeddings"), e.maxPositions);
+    json.insert(QStringLiteral("type_vocab_size"), e.typeVocab);
+    json.insert(QStringLiteral("hidden_dropout_prob"), e.dropout);
+    json.insert(QStringLiteral("attention_probs_dropout_prob"), e.dropout);
+    json.insert(QStringLiteral("position_embedding_type"), QStringLiteral("absolute"));
+  }
+  if (!config.labels.isEmpty()) {
+    QJsonObject id2label, label2id;
+    for (int i = 0; i < config.labels.size(); ++i) {
+      id2label.insert(QString::number(i), config.labels[i]);
+      label2id.insert(config.labels[i], i);
+    }
+    json.insert(QStringLiteral("id2label"), id2label);
+    json.insert(QStringLiteral("label2id"), label2id);
+    if (config.head == HfHead::SequenceClassification)
+      json.insert(QStringLiteral("problem_type"),
+                  config.regression ? QStringLiteral("regression")
+                                    : QStringLiteral("single_label_classification"));
+  }
+  return json;
+}
+
+}  // namespace twb
