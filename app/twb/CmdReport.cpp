@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "Commands.h"
+#include "ExperimentLookup.h"
 #ifdef TWB_REPORT_PLOTS
 #include "ReportPlots.h"
 #endif
@@ -104,20 +105,6 @@ void printReport(QTextStream& out, const LanguageReport& report) {
         << number(c.spearman.p).rightJustified(8) << "  "
         << c.standsFor.section(QLatin1Char(':'), 0, 0) << "\n";
   for (const QString& note : report.notes) out << "note: " << note << "\n";
-}
-
-// An experiment by id, or the newest one with that name.
-qint64 resolveExperiment(const RunStore& store, const QString& which) {
-  bool isNumber = false;
-  const qint64 id = which.toLongLong(&isNumber);
-  if (isNumber && store.experiment(id)) return id;
-  qint64 newest = 0;
-  for (const ExperimentRecord& e : store.experiments())
-    if (e.name == which) newest = std::max(newest, e.id);
-  if (newest == 0)
-    throw InputError(
-        QStringLiteral("no experiment '%1' in %2 (see twb runs)").arg(which, store.path()));
-  return newest;
 }
 
 }  // namespace

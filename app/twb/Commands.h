@@ -14,6 +14,8 @@ int showRun(const QStringList& args);   // twb show RUN [--db PATH] [--json]
 int exportResults(const QStringList& args);  // twb export --csv FILE [--db PATH] [--experiment ID]
 int langs(const QStringList& args);          // twb langs fetch | show LANG | distance LANG1 LANG2
 int report(const QStringList& args);         // twb report EXPERIMENT [--json] [--plots DIR]
+int models(const QStringList& args);         // twb models run FOLDER --input FILE | fetch | list
+int tokenize(const QStringList& args);  // twb tokenize FOLDER --text T [--pair P] [--max-len N]
 
 // Exit statuses.
 constexpr int kOk = 0;

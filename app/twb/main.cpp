@@ -30,6 +30,10 @@ const char* kUsage =
     "                       the language table: codes, family, WALS features, distances\n"
     "  report EXPERIMENT [--db PATH] [--json] [--plots DIR]\n"
     "                       gain per language against its distance from English, with r\n"
+    "  models list | fetch MODEL | run FOLDER --input FILE.json | export EXP OUT\n"
+    "                       pretrained encoders: catalog, Hub download, checking, export to HF\n"
+    "  tokenize FOLDER --text T [--pair P] [--max-len N]\n"
+    "                       a checkpoint's tokenizer on a text: tokens, ids, types, mask\n"
     "\n"
     "  --help, --version\n"
     "\n"
@@ -75,6 +79,8 @@ int main(int argc, char** argv) {
   if (command == QLatin1String("export")) return twb::cli::exportResults(args);
   if (command == QLatin1String("langs")) return twb::cli::langs(args);
   if (command == QLatin1String("report")) return twb::cli::report(args);
+  if (command == QLatin1String("models")) return twb::cli::models(args);
+  if (command == QLatin1String("tokenize")) return twb::cli::tokenize(args);
   QTextStream(stderr) << "twb: unknown command '" << command << "'\n\n" << kUsage;
   return twb::cli::kBadInput;
 }

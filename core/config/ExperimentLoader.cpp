@@ -33,10 +33,18 @@ ModelSpec readModel(const Map& top) {
   model.size =
       map.choice(key("size"), model.size, {key("tiny"), key("mini"), key("small"), key("base")});
   model.from = map.string(key("from"), model.from);
-  if (model.from != QLatin1String("scratch"))
-    map.failAt(key("from"), QStringLiteral("model.from: only 'scratch' is supported for now "
-                                           "(pretrained checkpoints are not), got '%1'")
-                                .arg(model.from));
+  QString error;
+  model.source = parseModelSource(model.from, map.context().folder, &error);
+  if (!error.isEmpty()) map.failAt(key("from"), QStringLiteral("model.from: ") + error);
+  model.archGiven = map.has(key("arch"));
+  if (model.pretrained()) {
+    // A checkpoint's config.json fixes its sizes: a size written here would be ignored.
+    for (const char* size : {"size", "layers", "hidden", "heads", "ff", "vocab_size"})
+      if (map.has(key(size)))
+        map.failAt(key(size), QStringLiteral("model.%1: the checkpoint's config.json sets the "
+                                             "model's size; remove '%1' or use from: scratch")
+                                  .arg(key(size)));
+  }
   model.layers = map.integer(key("layers"), model.layers, 1);
   model.hidden = map.integer(key("hidden"), model.hidden, 1);
   model.heads = map.integer(key("heads"), model.heads, 1);

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <optional>
 
+#include "config/ModelCatalog.h"
+
 namespace twb {
 
 // Where a dataset comes from: a catalog id ("uci-yelp") or a user's own file with named columns.
@@ -31,13 +33,17 @@ QString datasetFormatFromSuffix(const QString& path);
 struct ModelSpec {
   QString arch = QStringLiteral("bert");  // bert | roberta | xlnet
   QString size = QStringLiteral("tiny");  // tiny | mini | small | base
+  // scratch | a catalog model ("xlm-roberta-base") | hf:ORG/NAME[@REV] | a checkpoint folder
   QString from = QStringLiteral("scratch");
+  ModelSource source;      // `from` resolved by the loader
+  bool archGiven = false;  // arch was written: it must then match the checkpoint's
   int layers = 0;
   int hidden = 0;
   int heads = 0;
   int ff = 0;
   int vocabSize = 4000;  // sentencepiece vocabulary trained on the run's text
   double dropout = 0.1;
+  bool pretrained() const { return source.kind != ModelSource::Scratch; }
 };
 
 // Masked-LM pretraining on raw text, run once per seed and shared by every run.

@@ -65,6 +65,19 @@ YAML::EMITTER_MANIP styleFor(int keys) { return keys <= 6 ? YAML::Flow : YAML::B
 
 void emitModel(YAML::Emitter& out, const ModelSpec& model) {
   const ModelSpec defaults;
+  // A checkpoint's config.json sets its sizes and the loader refuses them beside it; its arch is
+  // written only when the file gave one, as a check.
+  const QString from = model.from.trimmed();
+  const bool scratch = from.isEmpty() || from == QLatin1String("scratch");
+  if (!scratch) {
+    const int keys = 1 + model.archGiven + (model.dropout != defaults.dropout);
+    out << YAML::Key << "model" << YAML::Value << styleFor(keys) << YAML::BeginMap;
+    if (model.archGiven) string(out, "arch", model.arch);
+    string(out, "from", model.from);
+    if (model.dropout != defaults.dropout) number(out, "dropout", model.dropout);
+    out << YAML::EndMap;
+    return;
+  }
   const int keys = 3 + (model.layers > 0) + (model.hidden > 0) + (model.heads > 0) +
                    (model.ff > 0) + (model.vocabSize != defaults.vocabSize) +
                    (model.dropout != defaults.dropout);

@@ -6,8 +6,10 @@
 #include "experiment/Device.h"
 #include "experiment/Pipeline.h"
 #include "experiment/Plan.h"
+#include "experiment/PretrainedModel.h"
 #include "experiment/RunTokenizer.h"
 #include "store/RunStore.h"
+#include "text/HfTokenizer.h"
 
 namespace twb {
 
@@ -18,7 +20,8 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   for (const QString& warning : plan.warnings) state.log(QStringLiteral("warning: ") + warning);
   const int threads = options.threads > 0 ? options.threads : spec.train.threads;
   const DeviceChoice device = chooseDevice(options.device, threads);
-  EncoderConfig::fromSpec(spec.model, spec.model.vocabSize, 0);  // rejects a bad model early
+  if (!spec.model.pretrained())
+    EncoderConfig::fromSpec(spec.model, spec.model.vocabSize, 0);  // rejects a bad model early
 
   const QString dbPath = options.dbPath.isEmpty() ? RunStore::defaultPath() : options.dbPath;
   const QString storeDir = QFileInfo(dbPath).absolutePath();
@@ -29,7 +32,18 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   stopped.status = QStringLiteral("cancelled");
   stopped.device = device.description;
   if (state.isCancelled()) return stopped;
-  const auto tokenizer = runTokenizer(spec, plan, cacheDir, state);
+  std::optional<PretrainedModel> pretrained;
+  try {
+    pretrained = resolvePretrained(spec, state);
+  } catch (const Cancelled&) {
+    return stopped;  // a partial download is kept for the next run to resume
+  }
+  if (pretrained && state.isCancelled()) return stopped;
+  // A checkpoint brings its own tokenizer; a model from scratch gets one trained on the run's
+  // text.
+  const std::unique_ptr<Tokenizer> tokenizer =
+      pretrained ? loadHfTokenizer(pretrained->folder, pretrained->config.modelType)
+                 : std::unique_ptr<Tokenizer>(runTokenizer(spec, plan, cacheDir, state));
   if (state.isCancelled()) return stopped;
   RunStore store(dbPath);
   state.log(QStringLiteral("device: %1").arg(device.description));
@@ -46,7 +60,7 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
                            .arg(options.resumeExperimentId));
   }
   Pipeline pipeline(spec, plan, *tokenizer, store, state, device.device,
-                    storeDir + QStringLiteral("/checkpoints"));
+                    storeDir + QStringLiteral("/checkpoints"), pretrained ? &*pretrained : nullptr);
   ExperimentOutcome outcome = pipeline.run(options.resumeExperimentId);
   outcome.device = device.description;
   outcome.warnings = plan.warnings;

@@ -4,8 +4,11 @@
 #include <QFileInfo>
 
 #include "common/InputError.h"
+#include "experiment/CheckpointMetadata.h"
 #include "experiment/Encoding.h"
+#include "models/HfCheckpoint.h"
 #include "models/Safetensors.h"
+#include "text/SentencePieceTokenizer.h"
 #include "train/LanguageSampling.h"
 #include "train/MaskedLM.h"
 #include "train/Retrieval.h"
@@ -58,18 +61,31 @@ std::vector<EncodedExample> encodeTexts(const QStringList& texts, const Tokenize
 
 Pipeline::Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan,
                    const Tokenizer& tokenizer, RunStore& store, TaskState& state,
-                   torch::Device device, QString checkpointRoot)
+                   torch::Device device, QString checkpointRoot, const PretrainedModel* pretrained)
     : spec_(spec),
       plan_(plan),
       tokenizer_(tokenizer),
       store_(store),
       state_(state),
       device_(device),
-      checkpointRoot_(std::move(checkpointRoot)) {
-  batches_.arch = spec.model.arch;
+      checkpointRoot_(std::move(checkpointRoot)),
+      pretrained_(pretrained) {
+  if (pretrained_) {
+    config_ = pretrained_->config.encoder;
+    if (tokenizer.vocabSize() > config_.vocabSize)
+      throw InputError(pretrained_->folder, 0, 0,
+                       QStringLiteral("the tokenizer has %1 ids but config.json's vocab_size is %2")
+                           .arg(tokenizer.vocabSize())
+                           .arg(config_.vocabSize));
+    QStringList notes;
+    pretrainedEncoder_ = importHfEncoder(pretrained_->folder, pretrained_->config, &notes);
+    for (const QString& note : notes) state_.log(QStringLiteral("model: ") + note);
+  } else {
+    config_ = EncoderConfig::fromSpec(spec.model, tokenizer.vocabSize(), tokenizer.specials().pad);
+  }
+  batches_.arch = config_.arch;
   batches_.specials = tokenizer.specials();
   batches_.device = device;
-  config_ = EncoderConfig::fromSpec(spec.model, tokenizer.vocabSize(), tokenizer.specials().pad);
 }
 
 ExperimentOutcome Pipeline::run(qint64 resumeId) {
@@ -179,7 +195,7 @@ void Pipeline::adoptRuns(qint64 experimentId) {
 
 Pipeline::EncodedTask Pipeline::encode(const PlannedTask& task, int seed) const {
   const int len = spec_.train.maxLen;
-  const QString& arch = spec_.model.arch;
+  const QString& arch = config_.arch;
   EncodedTask out;
   out.task = &task;
   if (task.retrieval()) {
@@ -237,11 +253,33 @@ void Pipeline::runSeed(int seed) {
   }
 }
 
-StateDict Pipeline::pretrainStage(int seed) {
+TaskModel Pipeline::pretrainingModel(int seed) {
   torch::manual_seed(seed);
   TaskModel mlm(config_, HeadKind::MaskedLM);
+  if (pretrained_) {
+    // Continued pretraining starts from the checkpoint's encoder and, when it has one, its
+    // own masked-LM head.
+    if (pretrained_->config.head == HfHead::MaskedLM) {
+      mlm = importHfModel(pretrained_->folder).model;
+    } else {
+      mlm->loadEncoderState(pretrainedEncoder_);
+      state_.log(
+          QStringLiteral("model: the checkpoint has no masked-LM head; continued "
+                         "pretraining starts one from scratch"));
+    }
+  }
   mlm->to(device_);
+  return mlm;
+}
+
+StateDict Pipeline::pretrainStage(int seed) {
   const QString stage = QStringLiteral("pretrain");
+  if (pretrained_ && !spec_.pretrain.enabled()) {
+    StateDict state;
+    for (const auto& [key, tensor] : pretrainedEncoder_) state.emplace(key, tensor.to(device_));
+    return state;
+  }
+  TaskModel mlm = pretrainingModel(seed);
   if (!spec_.pretrain.enabled()) return mlm->encoderState();  // seeded random initialisation
   if (resuming_ && loadCheckpoint(*mlm, seed, stage)) return mlm->encoderState();
   StageInfo info = openStage(0, seed, stage);
@@ -254,7 +292,7 @@ StateDict Pipeline::pretrainStage(int seed) {
   std::vector<EncodedExample> text;
   std::vector<size_t> groupSizes;
   for (const auto& [language, datasets] : byLanguage) {
-    auto windows = encodePretrainText(datasets, tokenizer_, spec_.model.arch, spec_.train.maxLen);
+    auto windows = encodePretrainText(datasets, tokenizer_, config_.arch, spec_.train.maxLen);
     if (windows.empty()) continue;
     groupSizes.push_back(windows.size());
     std::move(windows.begin(), windows.end(), std::back_inserter(text));
@@ -268,7 +306,11 @@ StateDict Pipeline::pretrainStage(int seed) {
   reporter.flush();
   finishStage(info.stageId);
   saveCheckpoint(*mlm, seed, stage);
-  return mlm->encoderState();
+  StateDict state = mlm->encoderState();
+  // A masked-LM model has no pooler: BERT's sequence heads keep the checkpoint's.
+  for (const auto& [key, tensor] : pretrainedEncoder_)
+    if (!state.count(key)) state.emplace(key, tensor.to(device_));
+  return state;
 }
 
 std::vector<size_t> Pipeline::pretrainDrawOrder(const std::vector<size_t>& groupSizes,
@@ -289,7 +331,7 @@ StateDict Pipeline::intermediateStage(int seed, const StateDict& pretrained) {
   model->loadEncoderState(pretrained);
   trainStage(model, data, info, seed);
   finishStage(info.stageId);
-  saveCheckpoint(*model, seed, stage);
+  saveCheckpoint(*model, seed, stage, &*plan_.intermediate);
   return model->encoderState();
 }
 
@@ -362,9 +404,10 @@ QString Pipeline::checkpointPath(int seed, const QString& stage) const {
   return QStringLiteral("%1/seed%2-%3.safetensors").arg(checkpointDir_).arg(seed).arg(stage);
 }
 
-void Pipeline::saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage) {
+void Pipeline::saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage,
+                              const PlannedTask* task) {
   QDir().mkpath(checkpointDir_);
-  const SafetensorsMetadata metadata{
+  SafetensorsMetadata metadata{
       {QStringLiteral("arch"), config_.arch},
       {QStringLiteral("hidden"), QString::number(config_.hidden)},
       {QStringLiteral("layers"), QString::number(config_.layers)},
@@ -374,6 +417,15 @@ void Pipeline::saveCheckpoint(const TaskModelImpl& model, int seed, const QStrin
       {QStringLiteral("stage"), stage},
       {QStringLiteral("seed"), QString::number(seed)},
       {QStringLiteral("experiment"), spec_.name}};
+  // What an export to a Hugging Face folder needs besides the tensors.
+  metadata.insert(
+      checkpointDescription(config_, model.head(), task ? task->data.labels : QStringList{}));
+  if (pretrained_) {
+    metadata.insert(QStringLiteral("model_type"), pretrained_->config.modelType);
+    metadata.insert(QStringLiteral("tokenizer_folder"), pretrained_->folder);
+  } else if (const auto* sp = dynamic_cast<const SentencePieceTokenizer*>(&tokenizer_)) {
+    metadata.insert(QStringLiteral("tokenizer_model"), sp->modelPath());
+  }
   saveSafetensors(checkpointPath(seed, stage), model.state(), metadata);
 }
 

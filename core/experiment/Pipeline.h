@@ -7,6 +7,7 @@
 
 #include "experiment/Engine.h"
 #include "experiment/Plan.h"
+#include "experiment/PretrainedModel.h"
 #include "experiment/StoreReporter.h"
 #include "models/TaskModel.h"
 #include "store/RunStore.h"
@@ -17,8 +18,11 @@ namespace twb {
 
 class Pipeline {
  public:
+  // pretrained: the checkpoint every seed starts from; nullptr to start from a seeded random
+  // initialisation (and pretrain when the spec says so).
   Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan, const Tokenizer& tokenizer,
-           RunStore& store, TaskState& state, torch::Device device, QString checkpointRoot);
+           RunStore& store, TaskState& state, torch::Device device, QString checkpointRoot,
+           const PretrainedModel* pretrained = nullptr);
 
   // Runs a new experiment, or, with resumeId, the unfinished runs of a stored one: finished
   // runs are kept, shared stages are loaded from their checkpoints where they exist.
@@ -51,13 +55,15 @@ class Pipeline {
   void finishStage(qint64 stageId);
   void runSeed(int seed);
   StateDict pretrainStage(int seed);
+  TaskModel pretrainingModel(int seed);
   StateDict intermediateStage(int seed, const StateDict& pretrained);
   FitOutcome trainStage(TaskModel& model, const EncodedTask& data, const StageInfo& info, int seed);
   void runTarget(const EncodedTask& data, const QString& arm, int seed, const StateDict& start);
   double runRetrieval(const EncodedTask& data, qint64 runId, const StateDict& start);
   std::vector<size_t> pretrainDrawOrder(const std::vector<size_t>& groupSizes, int seed) const;
   QString checkpointPath(int seed, const QString& stage) const;
-  void saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage);
+  void saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage,
+                      const PlannedTask* task = nullptr);
   bool loadCheckpoint(TaskModelImpl& model, int seed, const QString& stage);
   void closeOpenRuns(const ExperimentOutcome& outcome);
 
@@ -70,6 +76,8 @@ class Pipeline {
   BatchMaker batches_;
   EncoderConfig config_;
   QString checkpointRoot_;
+  const PretrainedModel* pretrained_ = nullptr;
+  StateDict pretrainedEncoder_;  // read once from the checkpoint, shared by every seed
   QString checkpointDir_;
   qint64 experimentId_ = 0;
   bool resuming_ = false;

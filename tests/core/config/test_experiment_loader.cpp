@@ -1,5 +1,6 @@
 // Tests of ExperimentLoader: a full experiment parsed, and every kind of rejected YAML located.
 #include <QDir>
+#include <QDirIterator>
 #include <QtTest>
 
 #include "common/InputError.h"
@@ -237,9 +238,19 @@ class TestExperimentLoader : public QObject {
     QTest::newRow("size") << QStringLiteral("name: x\nmodel: {size: huge}\ntargets: [uci-yelp]\n")
                           << 2 << 15 << QStringLiteral("model.size cannot be 'huge'");
     QTest::newRow("from") << QStringLiteral(
-                                 "name: x\nmodel: {from: bert-base-uncased}\ntargets: [uci-yelp]\n")
+                                 "name: x\nmodel: {from: bert-base-uncasd}\ntargets: [uci-yelp]\n")
                           << 2 << 15
-                          << QStringLiteral("model.from: only 'scratch' is supported for now");
+                          << QStringLiteral(
+                                 "model.from: 'bert-base-uncasd' is neither scratch, a "
+                                 "catalog model (bert-base-uncased");
+    QTest::newRow("from hub") << QStringLiteral(
+                                     "name: x\nmodel: {from: 'hf:a b'}\ntargets: [uci-yelp]\n")
+                              << 2 << 15 << QStringLiteral("'hf:a b' is not a Hub model");
+    QTest::newRow("size with checkpoint")
+        << QStringLiteral(
+               "name: x\nmodel: {from: xlm-roberta-base, layers: 4}\ntargets: [uci-yelp]\n")
+        << 2 << 41
+        << QStringLiteral("model.layers: the checkpoint's config.json sets the model's size");
     QTest::newRow("unknown catalog id")
         << QStringLiteral("name: x\nmodel: {}\ntargets:\n  - dataset: yelp\n") << 4 << 14
         << QStringLiteral("unknown dataset 'yelp' in targets[1].dataset; did you mean 'uci-yelp'?");
@@ -306,6 +317,46 @@ class TestExperimentLoader : public QObject {
     const InputError error = rejected(text);
     QVERIFY2(error.message().contains(expected), error.what());
     QCOMPARE(error.file(), QStringLiteral("/experiments/e.yaml"));
+  }
+
+  void modelSourcesResolve() {
+    const QString targets = QStringLiteral("targets: [{dataset: uci-yelp, task: sentiment}]\n");
+    auto source = [&](const QString& from, const QString& yamlPath) {
+      return parseExperiment(QStringLiteral("name: x\nmodel: {from: '%1'}\n").arg(from) + targets,
+                             yamlPath)
+          .model.source;
+    };
+    twb::ModelSource hub = source(QStringLiteral("xlm-roberta-base"), "/e/x.yaml");
+    QCOMPARE(hub.kind, twb::ModelSource::Hub);
+    QCOMPARE(hub.repo, QStringLiteral("FacebookAI/xlm-roberta-base"));
+    QCOMPARE(hub.revision, QStringLiteral("main"));
+    hub = source(QStringLiteral("hf:someone/tiny-bert@v2"), "/e/x.yaml");
+    QCOMPARE(hub.repo, QStringLiteral("someone/tiny-bert"));
+    QCOMPARE(hub.revision, QStringLiteral("v2"));
+    QTemporaryDir dir;
+    twb::test::writeFile(dir, QStringLiteral("models/mine/config.json"), "{}");
+    const twb::ModelSource folder =
+        source(QStringLiteral("models/mine"), dir.filePath(QStringLiteral("x.yaml")));
+    QCOMPARE(folder.kind, twb::ModelSource::Folder);
+    QCOMPARE(folder.folder, QDir::cleanPath(dir.filePath(QStringLiteral("models/mine"))));
+    QCOMPARE(parseExperiment(QStringLiteral("name: x\nmodel: {}\n") + targets, "/e/x.yaml")
+                 .model.pretrained(),
+             false);
+  }
+
+  void everyShippedPresetLoads() {
+    QDirIterator it(QStringLiteral(TWB_SOURCE_DIR "/resources/experiments"), {"*.yaml"},
+                    QDir::Files, QDirIterator::Subdirectories);
+    int count = 0;
+    while (it.hasNext()) {
+      const QString path = it.next();
+      const twb::ExperimentSpec spec = twb::loadExperiment(path);
+      QVERIFY2(!spec.targets.isEmpty(), qPrintable(path));
+      if (path.contains(QStringLiteral("/gpu/")))
+        QVERIFY2(spec.model.source.kind == twb::ModelSource::Hub, qPrintable(path));
+      ++count;
+    }
+    QVERIFY(count >= 7);
   }
 
   void missingFileIsAnInputError() {
