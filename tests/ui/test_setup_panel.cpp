@@ -285,6 +285,8 @@ class TestSetupPanel : public QObject {
     auto* name = child<QLineEdit>(*panel_, "name");
     name->setFocus();
     QTest::keyClick(name, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), child<QComboBox>(*panel_, "modelFrom"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), child<QComboBox>(*panel_, "family"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), child<QComboBox>(*panel_, "size"));

@@ -15,6 +15,9 @@ IntermediateSection::IntermediateSection(QWidget* parent)
   dataset_ = new QComboBox(this);
   dataset_->setObjectName(QStringLiteral("intermediateDataset"));
   dataset_->setToolTip(tr("The transfer arm trains on this first; none: baseline only"));
+  // Entries carry long descriptions: elide them rather than widen the dock.
+  dataset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  dataset_->setMinimumContentsLength(16);
   form->addRow(tr("&Intermediate dataset:"), dataset_);
 
   task_ = new QComboBox(this);

@@ -1,5 +1,6 @@
 #include "setup/SetupValues.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 #include <QStringList>
 #include <cmath>
@@ -50,6 +51,22 @@ double parseRate(const QString& text, const QString& key) {
     throw InputError(QStringLiteral("%1: must be greater than 0 and at most 1, got %2")
                          .arg(key, shortestNumber(value)));
   return value;
+}
+
+QString formatByteSize(qint64 bytes) {
+  const QLocale locale;
+  if (bytes >= 1'000'000'000)
+    return QStringLiteral("%1 GB").arg(locale.toString(double(bytes) / 1e9, 'f', 1));
+  if (bytes >= 1'000'000)
+    return QStringLiteral("%1 MB").arg(locale.toString(double(bytes) / 1e6, 'f', 0));
+  return QStringLiteral("%1 kB").arg(locale.toString(double(bytes) / 1e3, 'f', 0));
+}
+
+QString formatParameterCount(qint64 parameters) {
+  const QLocale locale;
+  if (parameters >= 1'000'000'000)
+    return QStringLiteral("%1B parameters").arg(locale.toString(double(parameters) / 1e9, 'f', 1));
+  return QStringLiteral("%1M parameters").arg(locale.toString(double(parameters) / 1e6, 'f', 0));
 }
 
 }  // namespace twb
