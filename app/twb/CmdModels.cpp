@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <optional>
 
 #include "Commands.h"
 #include "ExperimentLookup.h"
@@ -147,23 +148,27 @@ int exportModel(const QStringList& args, QTextStream& out, QTextStream& err) {
     throw InputError(dbPath, 0, 0, QStringLiteral("no such run store"));
   const RunStore store(dbPath);
   const qint64 id = resolveExperiment(store, parser.positionalArguments().first());
-  int seed = parser.value(QStringLiteral("seed")).toInt();
-  if (!parser.isSet(QStringLiteral("seed"))) {
-    // The experiment's first seed that has this stage.
-    seed = 0;
+  std::optional<int> seed;
+  if (parser.isSet(QStringLiteral("seed"))) {
+    bool number = false;
+    seed = parser.value(QStringLiteral("seed")).toInt(&number);
+    if (!number) throw InputError(QStringLiteral("--seed: not a whole number"));
+  } else {
+    // The experiment's first seed that has this stage (0 is a seed like any other).
     for (const StageRecord& s : store.stages(id))
-      if (s.name == stage && (seed == 0 || s.seed < seed)) seed = s.seed;
+      if (s.name == stage && (!seed || s.seed < *seed)) seed = s.seed;
+    if (!seed) throw InputError(QStringLiteral("experiment %1 has no %2 stage").arg(id).arg(stage));
   }
-  const QString file = stageCheckpointPath(dbPath, id, seed, stage);
+  const QString file = stageCheckpointPath(dbPath, id, *seed, stage);
   if (!QFileInfo::exists(file))
     throw InputError(file, 0, 0,
                      QStringLiteral("experiment %1 has no %2 checkpoint for seed %3 (a stage "
                                     "that did not run, or was not finished)")
                          .arg(id)
                          .arg(stage)
-                         .arg(seed));
+                         .arg(*seed));
   const ExportedModel exported = exportCheckpointAsHf(file, parser.positionalArguments().at(1));
-  err << "twb: wrote " << exported.architecture << " (experiment " << id << ", seed " << seed
+  err << "twb: wrote " << exported.architecture << " (experiment " << id << ", seed " << *seed
       << ", " << stage << ") with " << exported.files.join(QStringLiteral(", ")) << "\n";
   for (const QString& note : exported.notes) err << "note: " << note << "\n";
   out << exported.folder << '\n';

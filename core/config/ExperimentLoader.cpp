@@ -37,6 +37,7 @@ ModelSpec readModel(const Map& top) {
   model.source = parseModelSource(model.from, map.context().folder, &error);
   if (!error.isEmpty()) map.failAt(key("from"), QStringLiteral("model.from: ") + error);
   model.archGiven = map.has(key("arch"));
+  model.dropoutGiven = map.has(key("dropout"));
   if (model.pretrained()) {
     // A checkpoint's config.json fixes its sizes: a size written here would be ignored.
     for (const char* size : {"size", "layers", "hidden", "heads", "ff", "vocab_size"})

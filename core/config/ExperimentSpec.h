@@ -35,8 +35,9 @@ struct ModelSpec {
   QString size = QStringLiteral("tiny");  // tiny | mini | small | base
   // scratch | a catalog model ("xlm-roberta-base") | hf:ORG/NAME[@REV] | a checkpoint folder
   QString from = QStringLiteral("scratch");
-  ModelSource source;      // `from` resolved by the loader
-  bool archGiven = false;  // arch was written: it must then match the checkpoint's
+  ModelSource source;         // `from` resolved by the loader
+  bool archGiven = false;     // arch was written: it must then match the checkpoint's
+  bool dropoutGiven = false;  // dropout was written: it overrides a checkpoint's own
   int layers = 0;
   int hidden = 0;
   int heads = 0;

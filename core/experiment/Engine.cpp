@@ -39,6 +39,15 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
     return stopped;  // a partial download is kept for the next run to resume
   }
   if (pretrained && state.isCancelled()) return stopped;
+  const int maxTokens =
+      pretrained ? pretrained->config.encoder.maxTokens()
+                 : EncoderConfig::fromSpec(spec.model, spec.model.vocabSize, 0).maxTokens();
+  if (spec.train.maxLen > maxTokens)
+    throw InputError(spec.sourcePath, 0, 0,
+                     QStringLiteral("train.max_len: %1 tokens is more than the model's %2 "
+                                    "positions allow")
+                         .arg(spec.train.maxLen)
+                         .arg(maxTokens));
   // A checkpoint brings its own tokenizer; a model from scratch gets one trained on the run's
   // text.
   const std::unique_ptr<Tokenizer> tokenizer =

@@ -72,6 +72,7 @@ Pipeline::Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan,
       pretrained_(pretrained) {
   if (pretrained_) {
     config_ = pretrained_->config.encoder;
+    if (spec.model.dropoutGiven) config_.dropout = spec.model.dropout;
     if (tokenizer.vocabSize() > config_.vocabSize)
       throw InputError(pretrained_->folder, 0, 0,
                        QStringLiteral("the tokenizer has %1 ids but config.json's vocab_size is %2")
@@ -281,7 +282,8 @@ StateDict Pipeline::pretrainStage(int seed) {
   }
   TaskModel mlm = pretrainingModel(seed);
   if (!spec_.pretrain.enabled()) return mlm->encoderState();  // seeded random initialisation
-  if (resuming_ && loadCheckpoint(*mlm, seed, stage)) return mlm->encoderState();
+  if (resuming_ && loadCheckpoint(*mlm, seed, stage))
+    return withCheckpointPooler(mlm->encoderState());
   StageInfo info = openStage(0, seed, stage);
   StoreReporter reporter(store_, state_, totals_, info);
   // Windows grouped by language (in a fixed order), so batches can sample languages with
@@ -306,7 +308,10 @@ StateDict Pipeline::pretrainStage(int seed) {
   reporter.flush();
   finishStage(info.stageId);
   saveCheckpoint(*mlm, seed, stage);
-  StateDict state = mlm->encoderState();
+  return withCheckpointPooler(mlm->encoderState());
+}
+
+StateDict Pipeline::withCheckpointPooler(StateDict state) const {
   // A masked-LM model has no pooler: BERT's sequence heads keep the checkpoint's.
   for (const auto& [key, tensor] : pretrainedEncoder_)
     if (!state.count(key)) state.emplace(key, tensor.to(device_));

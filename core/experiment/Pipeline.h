@@ -56,6 +56,7 @@ class Pipeline {
   void runSeed(int seed);
   StateDict pretrainStage(int seed);
   TaskModel pretrainingModel(int seed);
+  StateDict withCheckpointPooler(StateDict state) const;
   StateDict intermediateStage(int seed, const StateDict& pretrained);
   FitOutcome trainStage(TaskModel& model, const EncodedTask& data, const StageInfo& info, int seed);
   void runTarget(const EncodedTask& data, const QString& arm, int seed, const StateDict& start);

@@ -148,9 +148,12 @@ void readXLNet(const Fields& f, EncoderConfig& e) {
             QStringLiteral("the engine's summary uses tanh"));
 }
 
-QStringList readLabels(const Fields& f, const QString& path) {
+// id2label in id order. transformers leaves id2label out of config.json when it is its default
+// (two labels, LABEL_0 and LABEL_1), so a sequence classifier with neither key has two.
+QStringList readLabels(const Fields& f, const QString& path, HfHead head) {
   const QJsonValue value = f.json().value(QStringLiteral("id2label"));
   int count = f.integer(QStringLiteral("num_labels"), 0);
+  if (count == 0 && !value.isObject() && head == HfHead::SequenceClassification) count = 2;
   QStringList labels;
   if (value.isObject()) {
     const QJsonObject map = value.toObject();
@@ -224,8 +227,12 @@ HfModelConfig readHfConfig(const QString& folder) {
   if (e.padId < 0 || e.padId >= e.vocabSize)
     f.fail(QStringLiteral("pad_token_id"),
            QStringLiteral("%1 is outside the vocabulary of %2").arg(e.padId).arg(e.vocabSize));
-  config.labels = readLabels(f, config.path);
+  config.labels = readLabels(f, config.path, config.head);
   const QString problem = f.text(QStringLiteral("problem_type"), QString());
+  if (problem == QLatin1String("multi_label_classification"))
+    f.fail(QStringLiteral("problem_type"),
+           QStringLiteral("multi-label classifiers are not supported (the engine's heads pick one "
+                          "label per text)"));
   config.regression =
       problem == QLatin1String("regression") || (problem.isEmpty() && config.labels.size() == 1 &&
                                                  config.head == HfHead::SequenceClassification);

@@ -95,6 +95,25 @@ std::unique_ptr<Tokenizer> robertaFromVocabJson(const FolderSettings& s) {
                                           s.path(QStringLiteral("merges.txt")), o);
 }
 
+// A folder may name a tokenizer class other than its family's (BertJapaneseTokenizer with a
+// bert model): that tokenizer splits words differently, so refuse it rather than give other ids.
+void checkTokenizerClass(const QJsonObject& config, const QString& path, const QString& modelType) {
+  QString name = config.value(QStringLiteral("tokenizer_class")).toString();
+  if (name.isEmpty()) return;
+  if (name.endsWith(QLatin1String("Fast"))) name.chop(4);
+  const QString expected =
+      modelType == QLatin1String("bert")          ? QStringLiteral("BertTokenizer")
+      : modelType == QLatin1String("roberta")     ? QStringLiteral("RobertaTokenizer")
+      : modelType == QLatin1String("xlm-roberta") ? QStringLiteral("XLMRobertaTokenizer")
+                                                  : QStringLiteral("XLNetTokenizer");
+  if (name != expected && name != QLatin1String("PreTrainedTokenizer"))
+    throw InputError(
+        path, 0, 0,
+        QStringLiteral("key \"tokenizer_class\": %1 is not supported; the workbench "
+                       "implements %2 for model_type %3")
+            .arg(config.value(QStringLiteral("tokenizer_class")).toString(), expected, modelType));
+}
+
 }  // namespace
 
 std::unique_ptr<Tokenizer> loadHfTokenizer(const QString& folder, const QString& modelType) {
@@ -102,6 +121,7 @@ std::unique_ptr<Tokenizer> loadHfTokenizer(const QString& folder, const QString&
   if (!QFileInfo(folder).isDir())
     throw InputError(folder, 0, 0, QStringLiteral("no such checkpoint folder"));
   const FolderSettings s(folder, modelType);
+  checkTokenizerClass(s.config, s.path(kTokenizerConfig), modelType);
   bool ownPresent = true;
   for (const QString& name : own) ownPresent = ownPresent && s.has(name);
   if (ownPresent) {

@@ -9,11 +9,15 @@ namespace {
 
 constexpr int64_t kXlnetPadType = 3;  // XLNet's pad_token_type_id
 
+// Hugging Face's "longest_first": the shorter text keeps up to half the budget, the longer one
+// the rest (on a tie, A counts as the longer), so an odd budget's spare token goes to the longer.
 void truncatePair(std::vector<int>& a, std::vector<int>& b, size_t budget) {
-  while (a.size() + b.size() > budget) {
-    std::vector<int>& longer = a.size() >= b.size() ? a : b;
-    longer.pop_back();
-  }
+  if (a.size() + b.size() <= budget) return;
+  const bool bLonger = b.size() > a.size();
+  std::vector<int>& longer = bLonger ? b : a;
+  std::vector<int>& shorter = bLonger ? a : b;
+  shorter.resize(std::min(shorter.size(), budget / 2));
+  longer.resize(budget - shorter.size());
 }
 
 void append(EncodedInput& out, const std::vector<int>& ids, int64_t type) {

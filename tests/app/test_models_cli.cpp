@@ -165,7 +165,7 @@ train: {lr: 2.0e-3, batch_size: 16, max_len: 16, epochs: 2, threads: 1}
     const Result noStage =
         runTwb({"models", "export", "from-the-hub", out, "--db", db, "--stage", "pretrain"}, env);
     QCOMPARE(noStage.status, 2);
-    QVERIFY2(noStage.err.contains("no pretrain checkpoint"), qPrintable(noStage.err));
+    QVERIFY2(noStage.err.contains("has no pretrain stage"), qPrintable(noStage.err));
   }
 };
 

@@ -125,6 +125,23 @@ class PretrainedExperimentTest : public QObject {
         torch::equal(stage->forward(ids, mask, types), reloaded.model->forward(ids, mask, types)));
   }
 
+  void aMaxLenBeyondTheModelsPositionsIsRefused() {
+    QByteArray yaml = kYaml;
+    yaml.replace("max_len: 16", "max_len: 100");
+    test::writeFile(dir_, "long.yaml", yaml);
+    RunOptions options;
+    options.dbPath = dir_.filePath("long.sqlite");
+    Recorder state;
+    try {
+      Engine::run(loadExperiment(dir_.filePath("long.yaml")), options, state);
+      QFAIL("max_len 100 was accepted for a model with 64 positions");
+    } catch (const InputError& e) {
+      QVERIFY2(QString(e.what()).contains("train.max_len: 100 tokens is more than the model's 64"),
+               e.what());
+    }
+    QVERIFY(!QFileInfo::exists(options.dbPath));
+  }
+
   void aMismatchedArchStoresNothing() {
     QByteArray yaml = kYaml;
     yaml.replace("model: {from: tiny-bert}", "model: {arch: xlnet, from: tiny-bert}");

@@ -236,6 +236,9 @@ class EncodersTest : public QObject {
       case HeadKind::MaskedLM:
         expected = {3, 6, kVocab};
         break;
+      case HeadKind::Encoder:
+        expected = {3, 6, kHidden};
+        break;
     }
     QCOMPARE(out.sizes().vec(), expected);
     QVERIFY(torch::isfinite(out).all().item<bool>());

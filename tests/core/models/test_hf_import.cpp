@@ -133,6 +133,27 @@ class HfImportTest : public QObject {
     QVERIFY(errorOf([&] { twb::readHfConfig(dir.filePath("nothing")); }).contains("config.json"));
   }
 
+  void aClassifierWithDefaultLabelsHasTwo() {
+    // transformers leaves id2label out of config.json when it is its default.
+    QTemporaryDir dir;
+    HfModelConfig config = tinyConfig("bert", HfHead::SequenceClassification);
+    config.labels = {"LABEL_0", "LABEL_1"};
+    const QString folder = writeCheckpoint(dir, "m", config);
+    rewriteConfig(folder, [](QJsonObject& json) {
+      json.remove("id2label");
+      json.remove("label2id");
+      json.remove("num_labels");
+      json.remove("problem_type");
+    });
+    const twb::HfModel model = twb::importHfModel(folder);
+    QCOMPARE(model.config.labels, QStringList({"LABEL_0", "LABEL_1"}));
+    QVERIFY(!model.config.regression);
+
+    rewriteConfig(folder,
+                  [](QJsonObject& json) { json["problem_type"] = "multi_label_classification"; });
+    QVERIFY(errorOf([&] { twb::readHfConfig(folder); }).contains("multi-label"));
+  }
+
   void missingUnexpectedAndMisshapenKeysAreNamed() {
     QTemporaryDir dir;
     const HfModelConfig config = tinyConfig("roberta", HfHead::SequenceClassification);

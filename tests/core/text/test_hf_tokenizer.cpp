@@ -153,6 +153,19 @@ class HfTokenizerTest : public QObject {
     const InputError e = errorOf([&] { loadHfTokenizer(path, "xlm-roberta"); });
     QVERIFY2(e.file().endsWith("tokenizer.json") && e.message().contains("model.type"), e.what());
   }
+  void anotherTokenizerClassIsRefused() {
+    const QString path =
+        folder({{"tokenizer.json", bertTokenizerJson(true)},
+                {"tokenizer_config.json", R"({"tokenizer_class": "BertJapaneseTokenizer"})"}});
+    const InputError e = errorOf([&] { loadHfTokenizer(path, "bert"); });
+    QVERIFY2(
+        e.file().endsWith("tokenizer_config.json") && e.message().contains("BertJapaneseTokenizer"),
+        e.what());
+    const QString fast =
+        folder({{"tokenizer.json", bertTokenizerJson(true)},
+                {"tokenizer_config.json", R"({"tokenizer_class": "BertTokenizerFast"})"}});
+    QVERIFY(loadHfTokenizer(fast, "bert") != nullptr);
+  }
   void unknownModelTypeIsRefused() {
     const InputError e = errorOf([&] { loadHfTokenizer(dir_.path(), "gpt2"); });
     QVERIFY2(e.message().contains("'gpt2'"), e.what());

@@ -33,6 +33,16 @@ class ModelInputsTest : public QObject {
         buildInput(QStringLiteral("bert"), kSpecials, {10, 11, 12, 13, 14}, {20, 21}, 7);
     QCOMPARE(in.ids, (Ids{2, 10, 11, 3, 20, 21, 3}));
   }
+  void bothTextsCutAsHuggingFaceDoes() {
+    // 5 places for 4 + 3 tokens: the shorter keeps half (2), the longer the odd rest (3).
+    const EncodedInput in =
+        buildInput(QStringLiteral("bert"), kSpecials, {10, 11, 12, 13}, {20, 21, 22}, 8);
+    QCOMPARE(in.ids, (Ids{2, 10, 11, 12, 3, 20, 21, 3}));
+    // Equal lengths: A counts as the longer one.
+    const EncodedInput tie =
+        buildInput(QStringLiteral("bert"), kSpecials, {10, 11, 12}, {20, 21, 22}, 8);
+    QCOMPARE(tie.ids, (Ids{2, 10, 11, 12, 3, 20, 21, 3}));
+  }
   void singleTextFitsMaxLen() {
     const EncodedInput in =
         buildInput(QStringLiteral("bert"), kSpecials, {10, 11, 12, 13, 14}, {}, 4);
