@@ -34,8 +34,19 @@ QString fetchFromHub(const ModelSource& source, TaskState& state) {
   };
   state.log(QStringLiteral("model: %1@%2 from the Hub (cached files are reused)")
                 .arg(source.repo, source.revision));
-  const HubFetchResult fetched = fetchHubModel(source.repo, options);
-  return fetched.snapshotDir;
+  try {
+    const HubFetchResult fetched = fetchHubModel(source.repo, options);
+    state.log(QStringLiteral("model: %1 at commit %2").arg(source.repo, fetched.commit));
+    return fetched.snapshotDir;
+  } catch (const RunError& error) {
+    // The Hub unreachable (or a download broken) while a complete copy is cached: use it, as
+    // the Hugging Face tools do, and say so.
+    const QString cached = cachedSnapshot(source.repo, source.revision, options.settings);
+    if (cached.isEmpty()) throw;
+    state.log(QStringLiteral("hub: %1; using the cached copy in %2")
+                  .arg(QString::fromUtf8(error.what()), cached));
+    return cached;
+  }
 }
 
 }  // namespace

@@ -147,6 +147,13 @@ train: {lr: 2.0e-3, batch_size: 16, max_len: 16, epochs: 2, threads: 1}
     QVERIFY2(run.status == 0, qPrintable(run.err));
     QVERIFY2(run.err.contains("bert checkpoint in " + snapshot), qPrintable(run.err));
 
+    // The Hub unreachable: the cached copy is used, and the log says so.
+    QProcessEnvironment offline = env;
+    offline.insert(QStringLiteral("HF_ENDPOINT"), QStringLiteral("http://127.0.0.1:9"));
+    const Result again = runTwb({"run", dir_.filePath("exp.yaml"), "--db", db}, offline);
+    QVERIFY2(again.status == 0, qPrintable(again.err));
+    QVERIFY2(again.err.contains("using the cached copy in " + snapshot), qPrintable(again.err));
+
     const QString out = dir_.filePath("exported");
     const Result exported = runTwb({"models", "export", "from-the-hub", out, "--db", db}, env);
     QVERIFY2(exported.status == 0, qPrintable(exported.err));
