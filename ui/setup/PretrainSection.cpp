@@ -10,7 +10,10 @@
 namespace twb {
 
 PretrainSection::PretrainSection(QWidget* parent)
-    : QGroupBox(tr("Pretraining (masked language model, from scratch)"), parent) {
+    : QGroupBox(tr("Pretraining (masked language model)"), parent) {
+  setToolTip(tr("Masked-LM training on raw text before the tasks: from scratch for an encoder "
+                "trained here, continued from the weights for a pretrained model. Off: the "
+                "pretrained weights (or a random start) go straight to the tasks."));
   auto* form = new QFormLayout(this);
   form->setRowWrapPolicy(QFormLayout::WrapAllRows);
   list_ = new DatasetChecklist(this);
