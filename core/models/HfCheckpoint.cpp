@@ -154,7 +154,10 @@ HfModel importHfModel(const QString& folder) {
     const QString key = QString::fromStdString(item.first);
     // BertForPreTraining's next-sentence head and a pooler no head reads are left, as the
     // original library leaves them.
-    if (hasPrefix(item.first, "cls.seq_relationship.") ||
+    // A head the engine has no class for (token classification, question answering) leaves
+    // the encoder to run alone: its keys are reported, not refused.
+    const bool otherHead = result.config.head == HfHead::Base && isHeadKey(item.first);
+    if (otherHead || hasPrefix(item.first, "cls.seq_relationship.") ||
         hasPrefix(item.first, prefix + ".pooler."))
       unused << key;
     else

@@ -1,5 +1,6 @@
 // Hugging Face checkpoint folders: config.json errors, key checks, pickle refusal, export and
 // re-import to identical outputs, and a new task head over a checkpoint's encoder.
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -206,6 +207,19 @@ class HfImportTest : public QObject {
     torch::NoGradGuard noGrad;
     QVERIFY(torch::equal(before.model->forward(batchIds(), batchMask(), {}),
                          after.model->forward(batchIds(), batchMask(), {})));
+  }
+
+  void anUnsupportedHeadRunsTheEncoderAndSaysSo() {
+    QTemporaryDir dir;
+    const QString folder = writeCheckpoint(dir, "m", tinyConfig("bert", HfHead::Base));
+    rewriteConfig(folder, [](QJsonObject& json) {
+      json["architectures"] = QJsonArray{"BertForTokenClassification"};
+    });
+    rewriteWeights(folder, [](StateDict& s) { s["classifier.weight"] = torch::zeros({9, 16}); });
+    const twb::HfModel model = twb::importHfModel(folder);
+    QVERIFY(model.model->head() == twb::HeadKind::Encoder);
+    QVERIFY2(model.notes.join(" ").contains("classifier.weight"),
+             qPrintable(model.notes.join(" ")));
   }
 
   void pickleWeightsAreRefusedWithHowToConvert() {
