@@ -34,7 +34,12 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   if (state.isCancelled()) return stopped;
   std::optional<PretrainedModel> pretrained;
   try {
-    pretrained = resolvePretrained(spec, state);
+    const QString pinned = options.resumeExperimentId > 0
+                               ? recordedHubCommit(QStringLiteral("%1/checkpoints/experiment-%2")
+                                                       .arg(storeDir)
+                                                       .arg(options.resumeExperimentId))
+                               : QString();
+    pretrained = resolvePretrained(spec, state, pinned);
   } catch (const Cancelled&) {
     return stopped;  // a partial download is kept for the next run to resume
   }

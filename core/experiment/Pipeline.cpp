@@ -428,6 +428,8 @@ void Pipeline::saveCheckpoint(const TaskModelImpl& model, int seed, const QStrin
   if (pretrained_) {
     metadata.insert(QStringLiteral("model_type"), pretrained_->config.modelType);
     metadata.insert(QStringLiteral("tokenizer_folder"), pretrained_->folder);
+    if (!pretrained_->commit.isEmpty())
+      metadata.insert(QStringLiteral("hub_commit"), pretrained_->commit);
   } else if (const auto* sp = dynamic_cast<const SentencePieceTokenizer*>(&tokenizer_)) {
     metadata.insert(QStringLiteral("tokenizer_model"), sp->modelPath());
   }

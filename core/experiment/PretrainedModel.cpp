@@ -1,10 +1,13 @@
 // PretrainedModel: fetching or finding the checkpoint an experiment starts from.
 #include "experiment/PretrainedModel.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 #include "common/InputError.h"
 #include "hub/HubFetch.h"
+#include "models/Safetensors.h"
 
 namespace twb {
 namespace {
@@ -13,7 +16,7 @@ QString megabytes(qint64 bytes) {
   return QString::number(bytes / 1e6, 'f', 1) + QStringLiteral(" MB");
 }
 
-QString fetchFromHub(const ModelSource& source, TaskState& state) {
+QString fetchFromHub(const ModelSource& source, TaskState& state, QString* commit) {
   HubFetchOptions options;
   options.revision = source.revision;
   options.log = [&](const QString& line) { state.log(QStringLiteral("hub: ") + line); };
@@ -37,6 +40,7 @@ QString fetchFromHub(const ModelSource& source, TaskState& state) {
   try {
     const HubFetchResult fetched = fetchHubModel(source.repo, options);
     state.log(QStringLiteral("model: %1 at commit %2").arg(source.repo, fetched.commit));
+    *commit = fetched.commit;
     return fetched.snapshotDir;
   } catch (const RunError& error) {
     // The Hub unreachable (or a download broken) while a complete copy is cached: use it, as
@@ -45,17 +49,35 @@ QString fetchFromHub(const ModelSource& source, TaskState& state) {
     if (cached.isEmpty()) throw;
     state.log(QStringLiteral("hub: %1; using the cached copy in %2")
                   .arg(QString::fromUtf8(error.what()), cached));
+    *commit = QFileInfo(cached).fileName();  // snapshots/<commit>
     return cached;
   }
 }
 
 }  // namespace
 
-std::optional<PretrainedModel> resolvePretrained(const ExperimentSpec& spec, TaskState& state) {
-  const ModelSource& source = spec.model.source;
+QString recordedHubCommit(const QString& checkpointDir) {
+  for (const QFileInfo& file :
+       QDir(checkpointDir).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files)) {
+    const QString commit =
+        readSafetensorsHeader(file.filePath()).metadata.value(QStringLiteral("hub_commit"));
+    if (!commit.isEmpty()) return commit;
+  }
+  return {};
+}
+
+std::optional<PretrainedModel> resolvePretrained(const ExperimentSpec& spec, TaskState& state,
+                                                 const QString& pinnedCommit) {
+  ModelSource source = spec.model.source;
   if (source.kind == ModelSource::Scratch) return std::nullopt;
+  if (!pinnedCommit.isEmpty() && source.kind == ModelSource::Hub) {
+    state.log(QStringLiteral("model: resuming on commit %1, the one the experiment started from")
+                  .arg(pinnedCommit));
+    source.revision = pinnedCommit;
+  }
   PretrainedModel model;
-  model.folder = source.kind == ModelSource::Hub ? fetchFromHub(source, state) : source.folder;
+  model.folder =
+      source.kind == ModelSource::Hub ? fetchFromHub(source, state, &model.commit) : source.folder;
   model.config = readHfConfig(model.folder);
   if (spec.model.archGiven && spec.model.arch != model.config.encoder.arch) {
     throw InputError(spec.sourcePath, 0, 0,

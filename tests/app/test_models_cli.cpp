@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QtTest>
 
+#include "experiment/PretrainedModel.h"
 #include "support/FakeHub.h"
 #include "support/TestSupport.h"
 
@@ -146,6 +147,10 @@ train: {lr: 2.0e-3, batch_size: 16, max_len: 16, epochs: 2, threads: 1}
     const Result run = runTwb({"run", dir_.filePath("exp.yaml"), "--db", db}, env);
     QVERIFY2(run.status == 0, qPrintable(run.err));
     QVERIFY2(run.err.contains("bert checkpoint in " + snapshot), qPrintable(run.err));
+
+    // The stage checkpoints record the commit, so a resume fetches the same one.
+    QCOMPARE(twb::recordedHubCommit(dir_.filePath("checkpoints/experiment-1")),
+             QString::fromLatin1(repo.commit));
 
     // The Hub unreachable: the cached copy is used, and the log says so.
     QProcessEnvironment offline = env;
