@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include "common/InputError.h"
+
 namespace twb::test {
 
 // Writes bytes to dir/name (creating sub-folders) and returns the absolute path.
@@ -14,5 +16,16 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
 // A learnable sentiment TSV (columns sentence, polarity = pos / neg, alternating): each
 // sentence mixes sentiment words, the domain's own words and filler, drawn with the seed.
 QByteArray sentimentTsv(int n, const QStringList& domainWords, quint64 seed);
+
+// The InputError that fn throws; one saying "no InputError" when it throws none.
+template <typename Fn>
+InputError inputErrorOf(Fn fn) {
+  try {
+    fn();
+  } catch (const InputError& e) {
+    return e;
+  }
+  return InputError(QStringLiteral("no InputError"));
+}
 
 }  // namespace twb::test

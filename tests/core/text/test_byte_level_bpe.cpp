@@ -36,16 +36,6 @@ class ByteLevelBpeTest : public QObject {
   QString vocabPath_, mergesPath_;
   std::unique_ptr<ByteLevelBpeTokenizer> tok_;
 
-  template <typename Fn>
-  InputError inputErrorOf(Fn fn) {
-    try {
-      fn();
-    } catch (const InputError& e) {
-      return e;
-    }
-    return InputError(QStringLiteral("no InputError"));
-  }
-
  private Q_SLOTS:
   void initTestCase() {
     QVERIFY(dir_.isValid());
@@ -179,7 +169,8 @@ class ByteLevelBpeTest : public QObject {
   void malformedMergesNameFileAndLine() {
     const QString path =
         test::writeFile(dir_, QStringLiteral("bad/merges.txt"), "#version: 0.2\nĠ t\nh e x\n");
-    const InputError e = inputErrorOf([&] { ByteLevelBpeTokenizer::fromFiles(vocabPath_, path); });
+    const InputError e =
+        test::inputErrorOf([&] { ByteLevelBpeTokenizer::fromFiles(vocabPath_, path); });
     QCOMPARE(e.file(), path);
     QCOMPARE(e.line(), 3);
     QVERIFY2(QString::fromUtf8(e.what()).contains(path + QStringLiteral(":3")), e.what());
@@ -187,20 +178,23 @@ class ByteLevelBpeTest : public QObject {
   void malformedVocabNamesFileAndLine() {
     const QString path =
         test::writeFile(dir_, QStringLiteral("bad/vocab.json"), "{\n  \"a\": 0,\n  \"b\" 1\n}\n");
-    const InputError e = inputErrorOf([&] { ByteLevelBpeTokenizer::fromFiles(path, mergesPath_); });
+    const InputError e =
+        test::inputErrorOf([&] { ByteLevelBpeTokenizer::fromFiles(path, mergesPath_); });
     QCOMPARE(e.file(), path);
     QCOMPARE(e.line(), 3);
   }
   void nonIntegerIdNamesTheKey() {
     const QString path =
         test::writeFile(dir_, QStringLiteral("bad2/vocab.json"), R"({"a": 0, "hello": "x"})");
-    const InputError e = inputErrorOf([&] { ByteLevelBpeTokenizer::fromFiles(path, mergesPath_); });
+    const InputError e =
+        test::inputErrorOf([&] { ByteLevelBpeTokenizer::fromFiles(path, mergesPath_); });
     QCOMPARE(e.file(), path);
     QVERIFY2(e.message().contains(QStringLiteral("'hello'")), qPrintable(e.message()));
   }
   void missingFileIsNamed() {
     const QString path = dir_.filePath(QStringLiteral("nowhere/merges.txt"));
-    const InputError e = inputErrorOf([&] { ByteLevelBpeTokenizer::fromFiles(vocabPath_, path); });
+    const InputError e =
+        test::inputErrorOf([&] { ByteLevelBpeTokenizer::fromFiles(vocabPath_, path); });
     QCOMPARE(e.file(), path);
   }
 };

@@ -45,15 +45,6 @@ class HfTokenizerTest : public QObject {
     for (const auto& [file, bytes] : files) test::writeFile(dir_, name + '/' + file, bytes);
     return dir_.filePath(name);
   }
-  template <typename Fn>
-  InputError errorOf(Fn fn) {
-    try {
-      fn();
-    } catch (const InputError& e) {
-      return e;
-    }
-    return InputError(QStringLiteral("no InputError"));
-  }
 
  private Q_SLOTS:
   void bertCaseSettings_data() {
@@ -139,25 +130,27 @@ class HfTokenizerTest : public QObject {
                                         {"roberta", "vocab.json + merges.txt"},
                                         {"xlm-roberta", "sentencepiece.bpe.model"},
                                         {"xlnet", "spiece.model"}}) {
-      const InputError e = errorOf([&] { loadHfTokenizer(empty, type); });
+      const InputError e = test::inputErrorOf([&] { loadHfTokenizer(empty, type); });
       QCOMPARE(e.file(), empty);
       QVERIFY2(e.message().contains(wanted) && e.message().contains("tokenizer.json"), e.what());
     }
     // merges.txt alone is not enough either.
     const QString half = folder({{"vocab.json", QJsonDocument(test::tinyBpeVocab()).toJson()}});
-    QVERIFY(errorOf([&] { loadHfTokenizer(half, "roberta"); }).message().contains("merges.txt"));
+    QVERIFY(test::inputErrorOf([&] { loadHfTokenizer(half, "roberta"); })
+                .message()
+                .contains("merges.txt"));
   }
   void unigramTokenizerJsonIsRefusedClearly() {
     const QString path =
         folder({{"tokenizer.json", R"({"model": {"type": "Unigram", "vocab": [["<unk>", 0]]}})"}});
-    const InputError e = errorOf([&] { loadHfTokenizer(path, "xlm-roberta"); });
+    const InputError e = test::inputErrorOf([&] { loadHfTokenizer(path, "xlm-roberta"); });
     QVERIFY2(e.file().endsWith("tokenizer.json") && e.message().contains("model.type"), e.what());
   }
   void anotherTokenizerClassIsRefused() {
     const QString path =
         folder({{"tokenizer.json", bertTokenizerJson(true)},
                 {"tokenizer_config.json", R"({"tokenizer_class": "BertJapaneseTokenizer"})"}});
-    const InputError e = errorOf([&] { loadHfTokenizer(path, "bert"); });
+    const InputError e = test::inputErrorOf([&] { loadHfTokenizer(path, "bert"); });
     QVERIFY2(
         e.file().endsWith("tokenizer_config.json") && e.message().contains("BertJapaneseTokenizer"),
         e.what());
@@ -167,7 +160,7 @@ class HfTokenizerTest : public QObject {
     QVERIFY(loadHfTokenizer(fast, "bert") != nullptr);
   }
   void unknownModelTypeIsRefused() {
-    const InputError e = errorOf([&] { loadHfTokenizer(dir_.path(), "gpt2"); });
+    const InputError e = test::inputErrorOf([&] { loadHfTokenizer(dir_.path(), "gpt2"); });
     QVERIFY2(e.message().contains("'gpt2'"), e.what());
   }
 
