@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include "common/InputError.h"
 #include "data/SourceConverter.h"
@@ -113,21 +112,6 @@ std::optional<CacheMeta> readCacheMeta(const QString& folder) {
   meta.duplicatesDropped = json.value(QStringLiteral("duplicates_dropped")).toInt();
   meta.conflictsDropped = json.value(QStringLiteral("conflicts_dropped")).toInt();
   return meta;
-}
-
-void writeFileAtomically(const QString& path, const QByteArray& bytes) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-    throw RunError(
-        QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
-}
-
-QString sha256OfFile(const QString& path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) return QString();
-  QCryptographicHash hash(QCryptographicHash::Sha256);
-  hash.addData(&file);
-  return QString::fromLatin1(hash.result().toHex());
 }
 
 void verifyChecksum(const QString& dataFile, const QString& checksumFile, const QString& id) {

@@ -8,6 +8,8 @@
 #include <QVector>
 #include <optional>
 
+#include "common/Files.h"
+
 namespace twb {
 
 struct ConvertedSource;
@@ -46,12 +48,9 @@ std::optional<CacheMeta> readCacheMeta(const QString& folder);
 // "45 duplicates dropped", and how many of them were copies of texts labelled both ways.
 QString duplicatesNote(const CacheMeta& meta);
 
-// Shared with the parallel-corpus cache: writes bytes to a temporary file renamed to path
-// (RunError when it cannot), hashes a file (empty when unreadable), and checks dataFile against
-// the "<sha256>  <name>" line of checksumFile, throwing InputError naming dataFile (or the
-// missing checksum file) and the command that fetches dataset id again.
-void writeFileAtomically(const QString& path, const QByteArray& bytes);
-QString sha256OfFile(const QString& path);
+// Shared with the parallel-corpus cache: checks dataFile against the "<sha256>  <name>" line of
+// checksumFile, throwing InputError naming dataFile (or the missing checksum file) and the
+// command that fetches dataset id again. (Writing and hashing files: common/Files.h.)
 void verifyChecksum(const QString& dataFile, const QString& checksumFile, const QString& id);
 
 }  // namespace twb

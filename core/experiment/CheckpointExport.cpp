@@ -40,7 +40,13 @@ void copyInto(const QString& from, const QString& to) {
 
 SafetensorsMetadata checkpointDescription(const EncoderConfig& config, HeadKind head,
                                           const QStringList& labels) {
-  return {{QStringLiteral("head"), headName(head)},
+  return {{QStringLiteral("arch"), config.arch},
+          {QStringLiteral("hidden"), QString::number(config.hidden)},
+          {QStringLiteral("layers"), QString::number(config.layers)},
+          {QStringLiteral("heads"), QString::number(config.heads)},
+          {QStringLiteral("intermediate"), QString::number(config.intermediate)},
+          {QStringLiteral("vocab_size"), QString::number(config.vocabSize)},
+          {QStringLiteral("head"), headName(head)},
           {QStringLiteral("labels"),
            QString::fromUtf8(
                QJsonDocument(QJsonArray::fromStringList(labels)).toJson(QJsonDocument::Compact))},

@@ -9,7 +9,7 @@
 
 namespace twb {
 
-// The encoder's constants, the head and its labels, as metadata strings.
+// The encoder's sizes and constants, the head and its labels, as metadata strings.
 SafetensorsMetadata checkpointDescription(const EncoderConfig& config, HeadKind head,
                                           const QStringList& labels);
 

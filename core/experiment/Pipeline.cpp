@@ -81,6 +81,10 @@ Pipeline::Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan,
     QStringList notes;
     pretrainedEncoder_ = importHfEncoder(pretrained_->folder, pretrained_->config, &notes);
     for (const QString& note : notes) state_.log(QStringLiteral("model: ") + note);
+    // Continued pretraining starts every seed from the checkpoint's own masked-LM head when it
+    // has one: read once here, not per seed.
+    if (spec.pretrain.enabled() && pretrained_->config.head == HfHead::MaskedLM)
+      pretrainedMlm_ = importHfModel(pretrained_->folder).model->state();
   } else {
     config_ = EncoderConfig::fromSpec(spec.model, tokenizer.vocabSize(), tokenizer.specials().pad);
   }
@@ -258,10 +262,8 @@ TaskModel Pipeline::pretrainingModel(int seed) {
   torch::manual_seed(seed);
   TaskModel mlm(config_, HeadKind::MaskedLM);
   if (pretrained_) {
-    // Continued pretraining starts from the checkpoint's encoder and, when it has one, its
-    // own masked-LM head.
-    if (pretrained_->config.head == HfHead::MaskedLM) {
-      mlm = importHfModel(pretrained_->folder).model;
+    if (!pretrainedMlm_.empty()) {
+      mlm->loadState(pretrainedMlm_);
     } else {
       mlm->loadEncoderState(pretrainedEncoder_);
       state_.log(
@@ -412,19 +414,13 @@ QString Pipeline::checkpointPath(int seed, const QString& stage) const {
 void Pipeline::saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage,
                               const PlannedTask* task) {
   QDir().mkpath(checkpointDir_);
-  SafetensorsMetadata metadata{
-      {QStringLiteral("arch"), config_.arch},
-      {QStringLiteral("hidden"), QString::number(config_.hidden)},
-      {QStringLiteral("layers"), QString::number(config_.layers)},
-      {QStringLiteral("heads"), QString::number(config_.heads)},
-      {QStringLiteral("intermediate"), QString::number(config_.intermediate)},
-      {QStringLiteral("vocab_size"), QString::number(config_.vocabSize)},
-      {QStringLiteral("stage"), stage},
-      {QStringLiteral("seed"), QString::number(seed)},
-      {QStringLiteral("experiment"), spec_.name}};
-  // What an export to a Hugging Face folder needs besides the tensors.
-  metadata.insert(
-      checkpointDescription(config_, model.head(), task ? task->data.labels : QStringList{}));
+  // The model's description (what an export to a Hugging Face folder reads back), then where
+  // the checkpoint comes from.
+  SafetensorsMetadata metadata =
+      checkpointDescription(config_, model.head(), task ? task->data.labels : QStringList{});
+  metadata.insert(QStringLiteral("stage"), stage);
+  metadata.insert(QStringLiteral("seed"), QString::number(seed));
+  metadata.insert(QStringLiteral("experiment"), spec_.name);
   if (pretrained_) {
     metadata.insert(QStringLiteral("model_type"), pretrained_->config.modelType);
     metadata.insert(QStringLiteral("tokenizer_folder"), pretrained_->folder);

@@ -79,6 +79,7 @@ class Pipeline {
   QString checkpointRoot_;
   const PretrainedModel* pretrained_ = nullptr;
   StateDict pretrainedEncoder_;  // read once from the checkpoint, shared by every seed
+  StateDict pretrainedMlm_;      // the checkpoint's masked-LM model, for continued pretraining
   QString checkpointDir_;
   qint64 experimentId_ = 0;
   bool resuming_ = false;

@@ -3,9 +3,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <filesystem>
 
+#include "common/Files.h"
 #include "common/InputError.h"
 #include "hub/HubNames.h"
 
@@ -48,12 +48,7 @@ QString HubCacheRepo::commitFor(const QString& revision) const {
 void HubCacheRepo::writeRef(const QString& revision, const QString& commit) const {
   const QString path = root_ + QStringLiteral("/refs/") + revision;
   QDir().mkpath(QFileInfo(path).absolutePath());
-  QSaveFile file(path);
-  // No newline: huggingface_hub writes the bare hash.
-  if (!file.open(QIODevice::WriteOnly) || file.write(commit.toLatin1()) != commit.size() ||
-      !file.commit())
-    throw RunError(
-        QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+  writeFileAtomically(path, commit.toLatin1());  // no newline: huggingface_hub writes the hash
 }
 
 void HubCacheRepo::linkSnapshotFile(const QString& commit, const QString& file,

@@ -1,6 +1,5 @@
 #include "hub/HubFileFetch.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -8,6 +7,7 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include "common/Files.h"
 #include "common/InputError.h"
 #include "hub/HubErrors.h"
 #include "hub/HubNames.h"
@@ -36,12 +36,9 @@ qint64 sizeHeader(const QByteArray& value) {
 }
 
 QString sha256Of(const QString& path) {
-  QFile file(path);
-  QCryptographicHash hash(QCryptographicHash::Sha256);
-  if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
-    throw RunError(
-        QStringLiteral("cannot read %1: %2").arg(path, file.errorString()).toStdString());
-  return QString::fromLatin1(hash.result().toHex());
+  const QString hash = sha256OfFile(path);
+  if (hash.isEmpty()) throw RunError(QStringLiteral("cannot read %1").arg(path).toStdString());
+  return hash;
 }
 
 // Deletes a finished download whose size or content is not what the Hub announced.

@@ -22,6 +22,7 @@ const QStringList& tokenizerFiles() {
   static const QStringList names = {QStringLiteral("tokenizer.json"),
                                     QStringLiteral("tokenizer_config.json"),
                                     QStringLiteral("special_tokens_map.json"),
+                                    QStringLiteral("added_tokens.json"),
                                     QStringLiteral("vocab.txt"),
                                     QStringLiteral("vocab.json"),
                                     QStringLiteral("merges.txt"),

@@ -34,8 +34,7 @@ BertEmbeddingsImpl::BertEmbeddingsImpl(const EncoderConfig& config)
   initEmbedding(token_type_embeddings, -1);
 }
 
-torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Tensor& /*mask*/,
-                                          const torch::Tensor& types) {
+torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Tensor& types) {
   const std::int64_t length = ids.size(1);
   if (length > maxTokens_) {
     throw InputError(QStringLiteral("a sequence of %1 tokens is longer than the model's %2 "
@@ -153,7 +152,7 @@ torch::Tensor BertModelImpl::forward(const torch::Tensor& ids, const torch::Tens
   // Hugging Face's extended mask: 0 for real keys, the lowest float for padding.
   const torch::Tensor maskBias =
       (1.0 - mask.ne(0).to(torch::kFloat)).mul(std::numeric_limits<float>::lowest());
-  const torch::Tensor embedded = embeddings(ids, mask, types);
+  const torch::Tensor embedded = embeddings(ids, types);
   if (states) states->push_back(embedded);
   return encoder(embedded, maskBias.unsqueeze(1).unsqueeze(2), states);
 }

@@ -10,9 +10,9 @@ namespace twb {
 class BertEmbeddingsImpl : public torch::nn::Module {
  public:
   explicit BertEmbeddingsImpl(const EncoderConfig& config);
-  // ids, mask, types: int64 [B, T]; types may be undefined (all zeros); RoBERTa ignores them.
-  torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& mask,
-                        const torch::Tensor& types);
+  // ids, types: int64 [B, T]; types may be undefined (all zeros); RoBERTa ignores them and
+  // tells padding by the padding id, as Hugging Face does.
+  torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& types);
 
   torch::nn::Embedding word_embeddings{nullptr};
   torch::nn::Embedding position_embeddings{nullptr};

@@ -1,11 +1,11 @@
 // CheckpointRun: a checkpoint's hidden states, summary and logits on a JSON batch.
 #include "models/CheckpointRun.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include "common/InputError.h"
+#include "common/JsonFile.h"
 #include "models/HfCheckpoint.h"
 
 namespace twb {
@@ -59,24 +59,10 @@ QJsonArray toJson(const torch::Tensor& tensor) {
   return array;
 }
 
-QJsonObject readBatch(const QString& path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly))
-    throw InputError(path, 0, 0, QStringLiteral("cannot read: %1").arg(file.errorString()));
-  QJsonParseError error;
-  const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
-  if (error.error != QJsonParseError::NoError || !document.isObject())
-    throw InputError(path, 0, 0,
-                     QStringLiteral("not a JSON object (%1 at byte %2)")
-                         .arg(error.errorString())
-                         .arg(error.offset));
-  return document.object();
-}
-
 }  // namespace
 
 QJsonObject runHfCheckpoint(const QString& folder, const QString& inputPath) {
-  const QJsonObject batch = readBatch(inputPath);
+  const QJsonObject batch = readJsonObjectFile(inputPath);
   const torch::Tensor ids = readMatrix(inputPath, batch, QStringLiteral("input_ids"), -1, -1);
   if (!ids.defined())
     throw InputError(inputPath, 0, 0, QStringLiteral("key \"input_ids\": missing"));

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "common/InputError.h"
+#include "common/JsonFile.h"
 #include "models/Safetensors.h"
 #include "models/StateCopy.h"
 
@@ -53,13 +54,7 @@ std::string normalisedName(std::string key) {
 }
 
 QStringList shardFiles(const QString& index) {
-  QFile file(index);
-  if (!file.open(QIODevice::ReadOnly))
-    throw InputError(index, 0, 0, QStringLiteral("cannot read: %1").arg(file.errorString()));
-  const QJsonObject map = QJsonDocument::fromJson(file.readAll())
-                              .object()
-                              .value(QStringLiteral("weight_map"))
-                              .toObject();
+  const QJsonObject map = readJsonObjectFile(index).value(QStringLiteral("weight_map")).toObject();
   if (map.isEmpty())
     throw InputError(index, 0, 0, QStringLiteral("key \"weight_map\": missing or empty"));
   QStringList files;

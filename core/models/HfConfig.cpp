@@ -1,13 +1,13 @@
 // HfConfig: reading and writing Hugging Face config.json files for the three encoder families.
 #include "models/HfConfig.h"
 
-#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <optional>
 
 #include "common/InputError.h"
+#include "common/JsonFile.h"
 
 namespace twb {
 namespace {
@@ -70,20 +70,10 @@ class Fields {
   QJsonObject json_;
 };
 
-QJsonObject readJsonObject(const QString& path) {
-  QFile file(path);
-  if (!file.exists())
+QJsonObject readConfigFile(const QString& path) {
+  if (!QFileInfo::exists(path))
     throw InputError(path, 0, 0, QStringLiteral("no config.json: not a Hugging Face checkpoint"));
-  if (!file.open(QIODevice::ReadOnly))
-    throw InputError(path, 0, 0, QStringLiteral("cannot read: %1").arg(file.errorString()));
-  QJsonParseError error;
-  const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
-  if (error.error != QJsonParseError::NoError)
-    throw InputError(
-        path, 0, 0,
-        QStringLiteral("malformed JSON at byte %1: %2").arg(error.offset).arg(error.errorString()));
-  if (!document.isObject()) throw InputError(path, 0, 0, QStringLiteral("must be a JSON object"));
-  return document.object();
+  return readJsonObjectFile(path);
 }
 
 HfHead headOf(const QString& architecture) {
@@ -202,7 +192,7 @@ QString HfModelConfig::className(HfHead which) const {
 HfModelConfig readHfConfig(const QString& folder) {
   HfModelConfig config;
   config.path = folder + QStringLiteral("/config.json");
-  const Fields f(config.path, readJsonObject(config.path));
+  const Fields f(config.path, readConfigFile(config.path));
   config.modelType = f.text(QStringLiteral("model_type"), QString());
   config.encoder.arch = hfArchOf(config.modelType);
   if (config.encoder.arch.isEmpty()) {

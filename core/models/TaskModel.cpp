@@ -16,7 +16,6 @@ struct TaskModelImpl::Parts {
   EncoderConfig config;
   HeadKind head = HeadKind::Classification;
   std::string prefix;  // "bert", "roberta" or "transformer"
-  int numLabels = 0;
 
   BertModel bert{nullptr};  // BERT and RoBERTa
   XLNetModel xlnet{nullptr};
@@ -50,7 +49,6 @@ TaskModelImpl::TaskModelImpl(const EncoderConfig& config, HeadKind head, int num
   Parts& p = *parts_;
   p.config = config;
   p.head = head;
-  p.numLabels = head == HeadKind::Regression ? 1 : numLabels;
   const bool xlnet = config.arch == QLatin1String("xlnet");
   const bool roberta = config.arch == QLatin1String("roberta");
   if (!xlnet && !roberta && config.arch != QLatin1String("bert")) {
@@ -154,8 +152,6 @@ torch::Tensor TaskModelImpl::forward(const torch::Tensor& ids, const torch::Tens
                                      const torch::Tensor& types) {
   return headOutput(hidden(ids, mask, types), mask);
 }
-
-int TaskModelImpl::numLabels() const { return parts_->numLabels; }
 
 StateDict TaskModelImpl::encoderState() const {
   StateDict result;

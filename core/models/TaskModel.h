@@ -41,7 +41,6 @@ class TaskModelImpl : public torch::nn::Module {
   torch::Tensor summary(const torch::Tensor& last);
   // The head alone on a last hidden state (what forward returns after the encoder).
   torch::Tensor headOutput(const torch::Tensor& last, const torch::Tensor& mask);
-  int numLabels() const;
 
   // Encoder parameters only, under the family prefix ("bert.", "roberta.", "transformer.").
   StateDict encoderState() const;

@@ -37,7 +37,6 @@ class BasicTokenizer {
   QStringList tokenize(const QString& text) const;
   bool isNeverSplit(const QString& token) const { return neverSplit_.contains(token); }
   bool lowercase() const { return normalization_.lowercase; }
-  const BertNormalization& normalization() const { return normalization_; }
 
  private:
   void tokenizePlain(const QString& text, QStringList& out) const;

@@ -1,12 +1,10 @@
 #include "text/HfJson.h"
 
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <cmath>
 
 #include "common/InputError.h"
+#include "common/JsonFile.h"
 
 namespace twb::hfjson {
 namespace {
@@ -17,23 +15,7 @@ QString keyName(const QString& keyPath, const QString& name) {
 
 }  // namespace
 
-QJsonObject readObject(const QString& path) {
-  if (!QFileInfo(path).isFile()) throw InputError(path, 0, 0, QStringLiteral("no such file"));
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly))
-    throw InputError(path, 0, 0, QStringLiteral("cannot read: ") + file.errorString());
-  const QByteArray bytes = file.readAll();
-  QJsonParseError error;
-  const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
-  if (error.error != QJsonParseError::NoError) {
-    const QByteArray before = bytes.left(error.offset);
-    const int line = static_cast<int>(before.count('\n')) + 1;
-    const int column = static_cast<int>(error.offset - (before.lastIndexOf('\n') + 1)) + 1;
-    throw InputError(path, line, column, QStringLiteral("not valid JSON: ") + error.errorString());
-  }
-  if (!doc.isObject()) throw InputError(path, 1, 1, QStringLiteral("expected a JSON object"));
-  return doc.object();
-}
+QJsonObject readObject(const QString& path) { return readJsonObjectFile(path); }
 
 QJsonObject readObjectIfExists(const QString& path) {
   return QFileInfo::exists(path) ? readObject(path) : QJsonObject();

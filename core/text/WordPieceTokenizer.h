@@ -24,13 +24,11 @@ struct WordPieceOptions {
 
 // Each word of BasicTokenizer becomes its longest vocabulary prefix, then the longest
 // "##"-prefixed continuations; a word that cannot be covered, or is longer than
-// kMaxCharsPerWord code points, becomes [UNK] as a whole. Specials are [PAD], [UNK], [CLS],
-// [SEP] and [MASK] unless the options name others; special and added tokens are cut out of
-// the text whole.
+// WordPieceOptions::maxCharsPerWord code points (100), becomes [UNK] as a whole. Specials are
+// [PAD], [UNK], [CLS], [SEP] and [MASK] unless the options name others; special and added tokens
+// are cut out of the text whole.
 class WordPieceTokenizer : public Tokenizer {
  public:
-  static constexpr int kMaxCharsPerWord = 100;
-
   // Reads vocab.txt: one token per line, id = line index, UTF-8 (a BOM is skipped), surrounding
   // whitespace trimmed. Throws InputError naming the file when it is missing, unreadable, not
   // UTF-8, empty, or lacks [UNK]. `lowercase` is true for uncased models.

@@ -125,6 +125,26 @@ class PretrainedExperimentTest : public QObject {
         torch::equal(stage->forward(ids, mask, types), reloaded.model->forward(ids, mask, types)));
   }
 
+  void continuedPretrainingStartsFromTheCheckpoint() {
+    QByteArray yaml = kYaml;
+    yaml.replace("model: {from: tiny-bert}",
+                 "model: {from: tiny-bert}\n"
+                 "pretrain: {text: [{path: movies.tsv, text: sentence}], steps: 3, batch_size: 8}");
+    test::writeFile(dir_, "continued.yaml", yaml);
+    RunOptions options;
+    options.dbPath = dir_.filePath("continued.sqlite");
+    Recorder state;
+    const ExperimentOutcome outcome =
+        Engine::run(loadExperiment(dir_.filePath("continued.yaml")), options, state);
+    QVERIFY2(outcome.status == QLatin1String("finished"), qPrintable(outcome.error));
+    // A pretrain section continues masked-LM training from the checkpoint (its own head).
+    RunStore store(options.dbPath);
+    int pretrainStages = 0;
+    for (const StageRecord& stage : store.stages(outcome.experimentId))
+      pretrainStages += stage.name == QLatin1String("pretrain");
+    QCOMPARE(pretrainStages, 1);
+  }
+
   void aMaxLenBeyondTheModelsPositionsIsRefused() {
     QByteArray yaml = kYaml;
     yaml.replace("max_len: 16", "max_len: 100");

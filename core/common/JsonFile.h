@@ -1,0 +1,13 @@
+// JsonFile: the top-level object of a JSON file, with errors naming the file, line and column.
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace twb {
+
+// Throws InputError naming the file (and the line and column of a syntax error) when it is
+// missing, unreadable, not JSON or not an object.
+QJsonObject readJsonObjectFile(const QString& path);
+
+}  // namespace twb
