@@ -70,11 +70,13 @@ void emitModel(YAML::Emitter& out, const ModelSpec& model) {
   const QString from = model.from.trimmed();
   const bool scratch = from.isEmpty() || from == QLatin1String("scratch");
   if (!scratch) {
-    const int keys = 1 + model.archGiven + (model.dropout != defaults.dropout);
+    // A written dropout overrides the checkpoint's own, even at the default value.
+    const bool dropout = model.dropoutGiven || model.dropout != defaults.dropout;
+    const int keys = 1 + model.archGiven + dropout;
     out << YAML::Key << "model" << YAML::Value << styleFor(keys) << YAML::BeginMap;
     if (model.archGiven) string(out, "arch", model.arch);
     string(out, "from", model.from);
-    if (model.dropout != defaults.dropout) number(out, "dropout", model.dropout);
+    if (dropout) number(out, "dropout", model.dropout);
     out << YAML::EndMap;
     return;
   }
@@ -262,6 +264,11 @@ QStringList experimentDifferences(const ExperimentSpec& a, const ExperimentSpec&
   d.check(QStringLiteral("model.ff"), a.model.ff, b.model.ff);
   d.check(QStringLiteral("model.vocab_size"), a.model.vocabSize, b.model.vocabSize);
   d.check(QStringLiteral("model.dropout"), a.model.dropout, b.model.dropout);
+  if (a.model.pretrained() || b.model.pretrained()) {
+    d.check(QStringLiteral("model.arch written"), int(a.model.archGiven), int(b.model.archGiven));
+    d.check(QStringLiteral("model.dropout written"), int(a.model.dropoutGiven),
+            int(b.model.dropoutGiven));
+  }
 
   d.check(QStringLiteral("pretrain.text.size"), int(a.pretrain.text.size()),
           int(b.pretrain.text.size()));

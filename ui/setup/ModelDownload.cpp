@@ -72,8 +72,6 @@ void ModelDownload::setModel(const QString& repo, const QString& revision, qint6
   refresh();
 }
 
-bool ModelDownload::isDownloading() const { return fetcher_->isRunning(); }
-
 bool ModelDownload::showsFetch() const {
   return fetcher_->isRunning() && fetcher_->repo() == repo_ && fetcher_->revision() == revision_;
 }

@@ -26,7 +26,6 @@ class ModelDownload : public QWidget {
   void setModel(const QString& repo, const QString& revision, qint64 downloadBytes);
   // The snapshot folder when the model shown is in the cache; empty otherwise.
   QString cachedFolder() const { return cached_; }
-  bool isDownloading() const;
 
  public Q_SLOTS:
   void refresh();  // looks at the cache again

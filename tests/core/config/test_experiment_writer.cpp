@@ -159,6 +159,21 @@ class TestExperimentWriter : public QObject {
     QVERIFY2(yaml.contains(QStringLiteral("language: en")), qPrintable(yaml));
   }
 
+  void aCheckpointsWrittenDropoutRoundTrips() {
+    // At the default value too: written, it overrides the checkpoint's own dropout.
+    const twb::ExperimentSpec spec =
+        twb::parseExperiment(QStringLiteral("name: x\nmodel: {from: roberta-base, dropout: 0.1}\n"
+                                            "targets: [{dataset: uci-yelp, task: sentiment}]\n"),
+                             QStringLiteral("/e/x.yaml"));
+    QVERIFY(spec.model.dropoutGiven);
+    const QString yaml = twb::experimentToYaml(spec, QStringLiteral("/e"));
+    QVERIFY2(yaml.contains(QStringLiteral("model: {from: roberta-base, dropout: 0.1}")),
+             qPrintable(yaml));
+    const twb::ExperimentSpec back = twb::parseExperiment(yaml, QStringLiteral("/e/x.yaml"));
+    QVERIFY(back.model.dropoutGiven);
+    QVERIFY(twb::experimentDifferences(spec, back).isEmpty());
+  }
+
   void differencesNameTheKey() {
     QTemporaryDir dir;
     const ExperimentSpec spec = fileSpec(dir.path());
