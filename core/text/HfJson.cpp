@@ -50,3 +50,17 @@ QString string(const QJsonObject& object, const QString& name, const QString& fa
 }
 
 }  // namespace twb::hfjson
+
+namespace twb {
+
+void readAddedTokenObject(AddedToken& token, const QJsonObject& object, const QString& file,
+                          const QString& key) {
+  token.content = hfjson::string(object, QStringLiteral("content"), QString(), file, key);
+  if (token.content.isEmpty())
+    throw InputError(file, 0, 0, QStringLiteral("key '%1.content': missing or empty").arg(key));
+  token.lstrip = hfjson::flag(object, QStringLiteral("lstrip"), false, file, key);
+  token.rstrip = hfjson::flag(object, QStringLiteral("rstrip"), false, file, key);
+  token.singleWord = hfjson::flag(object, QStringLiteral("single_word"), false, file, key);
+}
+
+}  // namespace twb

@@ -5,6 +5,8 @@
 #include <QJsonValue>
 #include <QString>
 
+#include "text/AddedTokens.h"
+
 namespace twb::hfjson {
 
 // The top-level object of a JSON file. Throws InputError naming the file (and the line and
@@ -25,3 +27,13 @@ QString string(const QJsonObject& object, const QString& name, const QString& fa
                const QString& file, const QString& keyPath);
 
 }  // namespace twb::hfjson
+
+namespace twb {
+
+// A token object's content (required) and lstrip / rstrip / single_word flags, as both
+// tokenizer.json's added_tokens and tokenizer_config.json's special tokens write them. Throws
+// InputError naming file and key.
+void readAddedTokenObject(AddedToken& token, const QJsonObject& object, const QString& file,
+                          const QString& key);
+
+}  // namespace twb

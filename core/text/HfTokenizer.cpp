@@ -78,10 +78,7 @@ std::unique_ptr<Tokenizer> bertFromVocabTxt(const FolderSettings& s) {
     if (const auto n = tokenizerJsonBertNormalizer(hfjson::readObject(json), json))
       o.normalization = *n;
   }
-  const TokenizerJsonOptions config = s.jsonOptions();
-  if (config.lowercase) o.normalization.lowercase = *config.lowercase;
-  if (config.stripAccents) o.normalization.stripAccents = config.stripAccents;
-  if (config.chineseChars) o.normalization.chineseChars = *config.chineseChars;
+  applyNormalizationOptions(o.normalization, s.jsonOptions());
   o.added = s.added();
   return WordPieceTokenizer::fromVocabFile(s.path(QStringLiteral("vocab.txt")), o);
 }

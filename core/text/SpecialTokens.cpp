@@ -27,13 +27,7 @@ void applyValue(AddedToken& target, const QJsonValue& value, const QString& file
   if (!value.isObject())
     throw InputError(file, 0, 0,
                      QStringLiteral("key '%1': expected a string or a token object").arg(key));
-  const QJsonObject o = value.toObject();
-  target.content = hfjson::string(o, QStringLiteral("content"), QString(), file, key);
-  if (target.content.isEmpty())
-    throw InputError(file, 0, 0, QStringLiteral("key '%1.content': missing or empty").arg(key));
-  target.lstrip = hfjson::flag(o, QStringLiteral("lstrip"), false, file, key);
-  target.rstrip = hfjson::flag(o, QStringLiteral("rstrip"), false, file, key);
-  target.singleWord = hfjson::flag(o, QStringLiteral("single_word"), false, file, key);
+  readAddedTokenObject(target, value.toObject(), file, key);
 }
 
 }  // namespace

@@ -76,9 +76,7 @@ std::unique_ptr<Tokenizer> wordPiece(const QJsonObject& root, const QJsonObject&
     throw unsupported(path, QStringLiteral("normalizer.type"),
                       QStringLiteral("normalizer '%1'").arg(typeOf(normalizer.toObject())));
   }
-  if (options.lowercase) o.normalization.lowercase = *options.lowercase;
-  if (options.stripAccents) o.normalization.stripAccents = options.stripAccents;
-  if (options.chineseChars) o.normalization.chineseChars = *options.chineseChars;
+  applyNormalizationOptions(o.normalization, options);
   o.specials = options.specials;
   o.specials.unk.content = hfjson::string(model, QStringLiteral("unk_token"),
                                           QStringLiteral("[UNK]"), path, QStringLiteral("model"));
@@ -123,6 +121,13 @@ std::unique_ptr<Tokenizer> byteLevelBpe(const QJsonObject& root, const QJsonObje
 
 }  // namespace
 
+void applyNormalizationOptions(BertNormalization& normalization,
+                               const TokenizerJsonOptions& options) {
+  if (options.lowercase) normalization.lowercase = *options.lowercase;
+  if (options.stripAccents) normalization.stripAccents = options.stripAccents;
+  if (options.chineseChars) normalization.chineseChars = *options.chineseChars;
+}
+
 std::vector<AddedToken> tokenizerJsonAddedTokens(const QJsonObject& root, const QString& path) {
   std::vector<AddedToken> out;
   const QJsonArray list = root.value(QStringLiteral("added_tokens")).toArray();
@@ -130,13 +135,8 @@ std::vector<AddedToken> tokenizerJsonAddedTokens(const QJsonObject& root, const 
     const QString key = QStringLiteral("added_tokens[%1]").arg(i);
     const QJsonObject o = list[i].toObject();
     AddedToken t;
-    t.content = hfjson::string(o, QStringLiteral("content"), QString(), path, key);
-    if (t.content.isEmpty())
-      throw InputError(path, 0, 0, QStringLiteral("key '%1.content': missing or empty").arg(key));
+    readAddedTokenObject(t, o, path, key);
     t.id = hfjson::id(o.value(QStringLiteral("id")), path, key + QStringLiteral(".id"));
-    t.lstrip = hfjson::flag(o, QStringLiteral("lstrip"), false, path, key);
-    t.rstrip = hfjson::flag(o, QStringLiteral("rstrip"), false, path, key);
-    t.singleWord = hfjson::flag(o, QStringLiteral("single_word"), false, path, key);
     out.push_back(t);
   }
   return out;

@@ -36,6 +36,9 @@ std::vector<AddedToken> tokenizerJsonAddedTokens(const QJsonObject& root, const 
 // The switches of its BertNormalizer; nullopt when the normalizer is something else.
 std::optional<BertNormalization> tokenizerJsonBertNormalizer(const QJsonObject& root,
                                                              const QString& path);
+// The folder's set switches over a normalizer's own (tokenizer_config.json wins).
+void applyNormalizationOptions(BertNormalization& normalization,
+                               const TokenizerJsonOptions& options);
 // added_tokens.json: {"token": id, ...}, plain (not special) tokens.
 std::vector<AddedToken> readAddedTokensJson(const QString& path);
 
