@@ -19,7 +19,6 @@ namespace twb {
 namespace {
 
 constexpr qint64 kProgressEveryMs = 100;
-constexpr int kMaxRedirects = 10;
 
 void say(const HubFetchOptions& options, const QString& line) {
   if (options.log) options.log(line);

@@ -16,7 +16,6 @@ namespace twb {
 namespace {
 
 constexpr int kRetries = 3;  // resumptions of a broken transfer within one call
-constexpr int kMaxRedirects = 10;
 
 bool isSha256(const QString& etag) {
   static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));

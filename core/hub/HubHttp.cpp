@@ -18,7 +18,6 @@ constexpr int kStallTimeoutMs = 60 * 1000;  // a transfer with no byte for this 
 constexpr qsizetype kKeptBody = qsizetype{64} * 1024;  // of an error answer, for its message
 // A listing of a popular model names thousands of Spaces that use it: hundreds of KiB.
 constexpr qsizetype kMaxBody = qsizetype{64} * 1024 * 1024;
-constexpr int kMaxRedirects = 10;
 
 int statusOf(const QNetworkReply* reply) {
   return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -19,6 +19,9 @@ class QNetworkRequest;
 
 namespace twb {
 
+// Redirects followed before a request gives up (the Hub's resolve URLs redirect once or twice).
+constexpr int kMaxRedirects = 10;
+
 // What an HTTP server answered.
 struct HubReply {
   int status = 0;  // HTTP status code
