@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "plots/GainScatter.h"
+#include "plots/LanguageScatterData.h"
 
 namespace twb {
 
@@ -43,7 +44,7 @@ void LanguageView::setReport(const LanguageReport& report) {
   metric_->clear();
   QStringList metrics;
   for (const LanguagePoint& p : report.points)
-    if (!metrics.contains(p.gain.metric)) metrics << p.gain.metric;
+    if (!metrics.contains(p.group)) metrics << p.group;
   for (const QString& m : metrics) metric_->addItem(m, m);
   redraw();
 }
@@ -60,29 +61,37 @@ QString LanguageView::statistics() const { return stats_->text(); }
 
 void LanguageView::redraw() {
   const QString distance = distance_->currentData().toString();
-  const QString metric = metric_->currentData().toString();
+  const QString group = metric_->currentData().toString();
   const QString measure = measure_->currentData().toString();
-  QVector<ScatterPoint> points;
-  for (const LanguagePoint& p : report_.points) {
-    if (p.gain.metric != metric || !p.distance.count(distance)) continue;
-    const double x = p.distance.at(distance);
-    const double y = measure == QLatin1String("gap") ? p.gap : p.gain.delta.mean;
-    if (std::isfinite(x) && std::isfinite(y)) points.push_back({p.language, x, y});
-  }
+  const QString metric = group.section(QLatin1Char('/'), 1);
+  const DistanceCorrelation* shown = nullptr;
+  for (const DistanceCorrelation& c : report_.correlations)
+    if (c.distance == distance && c.group == group && c.measure == measure) shown = &c;
   scatter_->setAxisLabels(tr("%1 distance from English").arg(distance),
                           measure == QLatin1String("gap") ? tr("transfer gap (%1)").arg(metric)
                                                           : tr("transfer gain Δ (%1)").arg(metric));
-  scatter_->setPoints(points);
+  scatter_->setCorrelationLabel(shown ? correlationLabel(*shown) : QString());
+  scatter_->setPoints(languageScatterPoints(report_, group, measure, distance));
   stats_->clear();
-  for (const DistanceCorrelation& c : report_.correlations)
-    if (c.distance == distance && c.metric == metric && c.measure == measure)
-      stats_->setText(tr("Pearson r = %1 (p %2), Spearman ρ = %3 (p %4), n = %5")
-                          .arg(c.pearson.r, 0, 'f', 2)
-                          .arg(c.pearson.p, 0, 'f', 3)
-                          .arg(c.spearman.r, 0, 'f', 2)
-                          .arg(c.spearman.p, 0, 'f', 3)
-                          .arg(c.pearson.n));
+  if (shown) {
+    QString text = tr("%1; Spearman ρ = %2 (p %3, Holm %4); Holm across %5 tests")
+                       .arg(correlationLabel(*shown))
+                       .arg(shown->spearman.r, 0, 'f', 2)
+                       .arg(shown->spearman.p, 0, 'f', 3)
+                       .arg(shown->spearmanHolm, 0, 'f', 3)
+                       .arg(2 * report_.correlations.size());
+    if (std::isfinite(shown->partialR))
+      text += tr("; partial r = %1 controlling for %2")
+                  .arg(shown->partialR, 0, 'f', 2)
+                  .arg(shown->controls.join(tr(" and ")));
+    if (2 * shown->atChance > shown->pearson.n)
+      text += tr(" — %1 of %2 languages are at chance: this describes noise")
+                  .arg(shown->atChance)
+                  .arg(shown->pearson.n);
+    stats_->setText(text);
+  }
   if (stats_->text().isEmpty() && !report_.notes.isEmpty()) stats_->setText(report_.notes.front());
+  stats_->setWordWrap(true);
 }
 
 }  // namespace twb

@@ -146,6 +146,14 @@ void MainWindow::buildMenus() {
                   &MainWindow::exportCurrentPlot);
   file->addAction(tr("Export results as &CSV..."), this, [this] { exportResults(false); });
   file->addAction(tr("Export gains as &LaTeX..."), this, [this] { exportResults(true); });
+  file->addAction(tr("Export &gains as CSV..."), this, [this] {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export gains as CSV"), QString(), tr("CSV (*.csv)"));
+    QString error;
+    if (!path.isEmpty() &&
+        !exportGainsCsv(gainsOfExperiment(*store_, lastExperimentId_), path, &error))
+      warn(tr("Export failed"), error);
+  });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -342,8 +350,8 @@ void MainWindow::showGains(qint64 experimentId) {
     return;
   }
   try {
-    const LanguageTable table = LanguageTable::load(setup_->dataDir());
-    languages_->setReport(buildLanguageReport(*store_, experimentId, table, 999));
+    languages_->setReport(
+        buildLanguageReport(*store_, experimentId, setup_->dataDir(), kPermutations));
   } catch (const std::exception& e) {
     languages_->showNote(QString::fromUtf8(e.what()));
   }

@@ -170,11 +170,15 @@ int show(const LanguageTable& table, const Language& language, bool json, QTextS
 // The raw value with what it was computed over: edges and shared groups, differing features
 // of those both have, km.
 QString rawText(const QString& id, const Distance& distance) {
+  if (!distance.known && id.startsWith(QLatin1String("wals_")) && distance.compared > 0)
+    return QStringLiteral("unknown: only %1 shared features (at least %2 needed)")
+        .arg(distance.compared)
+        .arg(kMinSharedFeatures);
   if (!distance.known) return QStringLiteral("no data for one of the two");
-  if (id == QLatin1String("genetic"))
+  if (id == QLatin1String("genetic_cldr"))
     return QStringLiteral("%1 edges, %2 groups shared").arg(distance.raw).arg(distance.compared);
   if (id == QLatin1String("geographic")) return QStringLiteral("%1 km").arg(qRound64(distance.raw));
-  return QStringLiteral("%1 of %2 features differ").arg(distance.raw).arg(distance.compared);
+  return QStringLiteral("%1 of %2 shared features differ").arg(distance.raw).arg(distance.compared);
 }
 
 int distance(const Language& a, const Language& b, bool json, QTextStream& out) {

@@ -14,7 +14,6 @@
 #include "ReportPlots.h"
 #endif
 #include "common/InputError.h"
-#include "data/Catalog.h"
 #include "experiment/LanguageReport.h"
 
 namespace twb::cli {
@@ -24,18 +23,49 @@ QString number(double value, int decimals = 3) {
   return std::isnan(value) ? QStringLiteral("-") : QString::number(value, 'f', decimals);
 }
 
-QString signedNumber(double value) {
-  return std::isnan(value)
-             ? QStringLiteral("-")
-             : (value >= 0 ? QStringLiteral("+") : QString()) + QString::number(value, 'f', 3);
+QString signedNumber(double value, int decimals = 3) {
+  return std::isnan(value) ? QStringLiteral("-")
+                           : (value >= 0 ? QStringLiteral("+") : QString()) +
+                                 QString::number(value, 'f', decimals);
 }
 
 QJsonValue jsonNumber(double value) { return std::isnan(value) ? QJsonValue() : QJsonValue(value); }
 
-QJsonObject correlationJson(const CorrelationResult& c) {
+QJsonValue interval(const stats::Interval& i) {
+  if (!i.valid()) return QJsonValue();
+  return QJsonArray{i.low, i.high};
+}
+
+QJsonObject summaryJson(const MeanSd& m) {
+  return {{QStringLiteral("mean"), jsonNumber(m.mean)},
+          {QStringLiteral("sd"), jsonNumber(m.sd)},
+          {QStringLiteral("n"), m.n},
+          {QStringLiteral("ci95"), interval(m.ci95)}};
+}
+
+QJsonObject correlationJson(const CorrelationResult& c, double holm) {
   return {{QStringLiteral("r"), jsonNumber(c.r)},
+          {QStringLiteral("ci95"), interval(c.ci95)},
           {QStringLiteral("p"), jsonNumber(c.p)},
+          {QStringLiteral("p_holm"), jsonNumber(holm)},
+          {QStringLiteral("exact"), c.exact},
+          {QStringLiteral("permutations"), c.permutations},
           {QStringLiteral("n"), c.n}};
+}
+
+QJsonObject olsJson(const stats::OlsResult& ols, const QStringList& controls) {
+  if (!ols.valid()) return {};
+  QJsonArray terms;
+  const QStringList names =
+      QStringList{QStringLiteral("intercept"), QStringLiteral("distance")} + controls;
+  for (size_t i = 0; i < ols.coefficients.size(); ++i)
+    terms.append(QJsonObject{{QStringLiteral("term"), names.value(int(i))},
+                             {QStringLiteral("coefficient"), ols.coefficients[i]},
+                             {QStringLiteral("se"), jsonNumber(ols.standardErrors[i])},
+                             {QStringLiteral("p"), jsonNumber(ols.p[i])}});
+  return {{QStringLiteral("n"), ols.n},
+          {QStringLiteral("r2"), jsonNumber(ols.r2)},
+          {QStringLiteral("terms"), terms}};
 }
 
 QJsonObject toJson(const LanguageReport& report) {
@@ -45,65 +75,160 @@ QJsonObject toJson(const LanguageReport& report) {
     for (const auto& [id, value] : p.distance)
       distances[id] =
           QJsonObject{{QStringLiteral("value"), jsonNumber(value)},
-                      {QStringLiteral("compared"), p.compared.count(id) ? p.compared.at(id) : 0}};
-    languages.append(QJsonObject{{QStringLiteral("target"), p.target},
+                      {QStringLiteral("compared"), p.compared.count(id) ? p.compared.at(id) : 0},
+                      {QStringLiteral("raw"), jsonNumber(p.raw.count(id) ? p.raw.at(id) : NAN)}};
+    languages.append(QJsonObject{{QStringLiteral("group"), p.group},
+                                 {QStringLiteral("task"), p.task},
+                                 {QStringLiteral("metric"), p.metric},
+                                 {QStringLiteral("targets"), QJsonArray::fromStringList(p.targets)},
                                  {QStringLiteral("language"), p.language},
                                  {QStringLiteral("name"), p.name},
-                                 {QStringLiteral("metric"), p.gain.metric},
-                                 {QStringLiteral("baseline"), p.gain.baseline.mean},
-                                 {QStringLiteral("transfer"), p.gain.transfer.mean},
-                                 {QStringLiteral("delta"), p.gain.delta.mean},
-                                 {QStringLiteral("delta_sd"), p.gain.delta.sd},
-                                 {QStringLiteral("seeds"), p.gain.delta.n},
+                                 {QStringLiteral("baseline"), summaryJson(p.baseline)},
+                                 {QStringLiteral("transfer"), summaryJson(p.transfer)},
+                                 {QStringLiteral("delta"), summaryJson(p.delta)},
                                  {QStringLiteral("gap"), jsonNumber(p.gap)},
+                                 {QStringLiteral("chance"), jsonNumber(p.chance)},
+                                 {QStringLiteral("pool"), p.pool},
+                                 {QStringLiteral("at_chance"), p.atChance},
+                                 {QStringLiteral("pretraining_share"), jsonNumber(p.pretrainShare)},
                                  {QStringLiteral("distances"), distances}});
   }
   QJsonArray correlations;
   for (const DistanceCorrelation& c : report.correlations)
-    correlations.append(QJsonObject{{QStringLiteral("metric"), c.metric},
-                                    {QStringLiteral("measure"), c.measure},
-                                    {QStringLiteral("distance"), c.distance},
-                                    {QStringLiteral("stands_for"), c.standsFor},
-                                    {QStringLiteral("pearson"), correlationJson(c.pearson)},
-                                    {QStringLiteral("spearman"), correlationJson(c.spearman)}});
+    correlations.append(QJsonObject{
+        {QStringLiteral("group"), c.group},
+        {QStringLiteral("metric"), c.metric},
+        {QStringLiteral("measure"), c.measure},
+        {QStringLiteral("distance"), c.distance},
+        {QStringLiteral("stands_for"), c.standsFor},
+        {QStringLiteral("pearson"), correlationJson(c.pearson, c.pearsonHolm)},
+        {QStringLiteral("spearman"), correlationJson(c.spearman, c.spearmanHolm)},
+        {QStringLiteral("at_chance"), c.atChance},
+        {QStringLiteral("partial"),
+         QJsonObject{{QStringLiteral("r"), jsonNumber(c.partialR)},
+                     {QStringLiteral("n"), c.partialN},
+                     {QStringLiteral("controls"), QJsonArray::fromStringList(c.controls)}}},
+        {QStringLiteral("ols"), olsJson(c.ols, c.controls)}});
   return {{QStringLiteral("experiment"), report.experiment},
           {QStringLiteral("experiment_id"), report.experimentId},
           {QStringLiteral("pivot"), report.pivot},
+          {QStringLiteral("permutations"), report.permutations},
+          {QStringLiteral("holm_tests"), 2 * report.correlations.size()},
           {QStringLiteral("languages"), languages},
           {QStringLiteral("correlations"), correlations},
           {QStringLiteral("notes"), QJsonArray::fromStringList(report.notes)}};
 }
 
+QString ciText(const stats::Interval& i, int decimals = 3) {
+  if (!i.valid()) return QStringLiteral("-");
+  return QStringLiteral("[%1, %2]")
+      .arg(signedNumber(i.low, decimals), signedNumber(i.high, decimals));
+}
+
+QString pText(double p) {
+  if (std::isnan(p)) return QStringLiteral("-");
+  return p < 0.001 ? QStringLiteral("<0.001") : QString::number(p, 'f', 3);
+}
+
+void printRows(QTextStream& out, const QList<QStringList>& rows) {
+  QList<qsizetype> widths;
+  for (const QStringList& row : rows)
+    for (qsizetype i = 0; i < row.size(); ++i) {
+      if (widths.size() <= i) widths.append(0);
+      widths[i] = std::max(widths[i], row[i].size());
+    }
+  for (const QStringList& row : rows) {
+    QString line;
+    for (qsizetype i = 0; i < row.size(); ++i)
+      line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+    out << line << "\n";
+  }
+}
+
 void printReport(QTextStream& out, const LanguageReport& report) {
   out << report.experiment << " (experiment " << report.experimentId << "): transfer gain per "
-      << "language and distance from English\n\n";
-  out << QStringLiteral("language").leftJustified(10) << QStringLiteral("name").leftJustified(18)
-      << QStringLiteral("baseline").rightJustified(9)
-      << QStringLiteral("transfer").rightJustified(9) << QStringLiteral("delta").rightJustified(8)
-      << QStringLiteral("gap").rightJustified(8);
-  for (const QString& id : report.distanceIds) out << id.left(11).rightJustified(12);
-  out << "\n";
+      << "language and distance from English, one point per language and task\n\n";
+  QList<QStringList> rows;
+  QStringList header{
+      QStringLiteral("task/metric"), QStringLiteral("language"), QStringLiteral("name"),
+      QStringLiteral("seeds"),       QStringLiteral("baseline"), QStringLiteral("transfer"),
+      QStringLiteral("delta"),       QStringLiteral("95% CI"),   QStringLiteral("chance"),
+      QStringLiteral("gap"),         QStringLiteral("share")};
+  for (const QString& id : report.distanceIds) header << id;
+  rows << header;
   for (const LanguagePoint& p : report.points) {
-    out << p.language.leftJustified(10) << p.name.left(17).leftJustified(18)
-        << number(p.gain.baseline.mean).rightJustified(9)
-        << number(p.gain.transfer.mean).rightJustified(9)
-        << signedNumber(p.gain.delta.mean).rightJustified(8) << number(p.gap).rightJustified(8);
+    QStringList row{
+        p.group,
+        p.language,
+        p.name.left(16),
+        QString::number(p.delta.n),
+        number(p.baseline.mean),
+        number(p.transfer.mean),
+        signedNumber(p.delta.mean),
+        ciText(p.delta.ci95),
+        std::isnan(p.chance) ? QStringLiteral("-") : number(p.chance) + (p.atChance ? "*" : ""),
+        number(p.gap),
+        number(p.pretrainShare, 4)};
     for (const QString& id : report.distanceIds)
-      out << number(p.distance.count(id) ? p.distance.at(id) : NAN, 2).rightJustified(12);
-    out << "\n";
+      row << number(p.distance.count(id) ? p.distance.at(id) : NAN, 2);
+    rows << row;
   }
-  out << "\n"
-      << QStringLiteral("metric").leftJustified(10) << QStringLiteral("measure").leftJustified(8)
-      << QStringLiteral("distance").leftJustified(14) << QStringLiteral("n").rightJustified(4)
-      << QStringLiteral("pearson r").rightJustified(11) << QStringLiteral("p").rightJustified(8)
-      << QStringLiteral("spearman").rightJustified(10) << QStringLiteral("p").rightJustified(8)
-      << "  stands for\n";
-  for (const DistanceCorrelation& c : report.correlations)
-    out << c.metric.leftJustified(10) << c.measure.leftJustified(8) << c.distance.leftJustified(14)
-        << QString::number(c.pearson.n).rightJustified(4) << number(c.pearson.r).rightJustified(11)
-        << number(c.pearson.p).rightJustified(8) << number(c.spearman.r).rightJustified(10)
-        << number(c.spearman.p).rightJustified(8) << "  "
-        << c.standsFor.section(QLatin1Char(':'), 0, 0) << "\n";
+  printRows(out, rows);
+  out << "\nseeds: paired seeds; 95% CI: t interval of delta over seeds; chance: the score of "
+         "a guess (* = neither arm beats it, exact binomial test, 5%); share: of the "
+         "pretraining text\n";
+  for (const QString& id : report.distanceIds)
+    out << "  " << id << ": " << report.standsFor.value(id) << "\n";
+
+  if (!report.correlations.isEmpty()) {
+    out << "\ncorrelations over languages (n); p by permutation ("
+        << QStringLiteral("exact when n! <= %1, else %2 seeded permutations")
+               .arg(kMaxExactPermutations)
+               .arg(report.permutations)
+        << "); p Holm: adjusted across all " << 2 * report.correlations.size()
+        << " tests below; r CI: bootstrap over languages\n";
+    QList<QStringList> table{
+        {QStringLiteral("task/metric"), QStringLiteral("measure"), QStringLiteral("distance"),
+         QStringLiteral("n"), QStringLiteral("pearson r"), QStringLiteral("95% CI"),
+         QStringLiteral("p"), QStringLiteral("p Holm"), QStringLiteral("spearman"),
+         QStringLiteral("95% CI"), QStringLiteral("p"), QStringLiteral("p Holm"),
+         QStringLiteral("partial r")}};
+    for (const DistanceCorrelation& c : report.correlations)
+      table << QStringList{c.group,
+                           c.measure,
+                           c.distance,
+                           QString::number(c.pearson.n),
+                           signedNumber(c.pearson.r),
+                           ciText(c.pearson.ci95, 2),
+                           pText(c.pearson.p),
+                           pText(c.pearsonHolm),
+                           signedNumber(c.spearman.r),
+                           ciText(c.spearman.ci95, 2),
+                           pText(c.spearman.p),
+                           pText(c.spearmanHolm),
+                           signedNumber(c.partialR)};
+    printRows(out, table);
+    QStringList controls;
+    for (const DistanceCorrelation& c : report.correlations)
+      for (const QString& control : c.controls)
+        if (!controls.contains(control)) controls << control;
+    out << "partial r: Pearson controlling for "
+        << (controls.isEmpty() ? QStringLiteral("nothing (no confounder varies or is known)")
+                               : controls.join(QStringLiteral(" and ")))
+        << "\n";
+    for (const DistanceCorrelation& c : report.correlations) {
+      if (c.measure != QLatin1String("delta") || !c.ols.valid()) continue;
+      QString line = QStringLiteral("  OLS %1: delta = %2")
+                         .arg(c.distance)
+                         .arg(signedNumber(c.ols.coefficients[0]));
+      const QStringList names = QStringList{c.distance} + c.controls;
+      for (size_t i = 1; i < c.ols.coefficients.size(); ++i)
+        line += QStringLiteral(" %1 %2 (se %3, p %4)")
+                    .arg(signedNumber(c.ols.coefficients[i]), names.value(int(i) - 1),
+                         number(c.ols.standardErrors[i]), pText(c.ols.p[i]));
+      out << line << QStringLiteral("; n = %1, R2 = %2\n").arg(c.ols.n).arg(number(c.ols.r2));
+    }
+  }
   for (const QString& note : report.notes) out << "note: " << note << "\n";
 }
 
@@ -124,7 +249,7 @@ int report(const QStringList& args) {
                                    "distance into this folder"),
                     QStringLiteral("dir")});
   parser.addOption({QStringLiteral("permutations"), QStringLiteral("for the p-values"),
-                    QStringLiteral("n"), QStringLiteral("9999")});
+                    QStringLiteral("n"), QString::number(kPermutations)});
   QTextStream err(stderr);
   if (!parser.parse(QStringList{QStringLiteral("twb report")} + args) ||
       parser.positionalArguments().size() != 1) {
@@ -141,14 +266,9 @@ int report(const QStringList& args) {
       throw InputError(dbPath, 0, 0, QStringLiteral("no such run store"));
     RunStore store(dbPath);
     const qint64 id = resolveExperiment(store, parser.positionalArguments().front());
-    const QString dataDir = parser.value(QStringLiteral("data-dir"));
-    const LanguageTable table = LanguageTable::load(dataDir);
-    std::map<QString, ParallelCorpus> corpora;  // for word overlap with English
-    const Catalog catalog(dataDir);
-    for (const QString& corpus : parallelCorporaOf(store, id))
-      if (catalog.isFetched(corpus)) corpora[corpus] = catalog.loadParallel(corpus);
-    const LanguageReport result = buildLanguageReport(
-        store, id, table, qMax(99, parser.value(QStringLiteral("permutations")).toInt()), corpora);
+    const LanguageReport result =
+        buildLanguageReport(store, id, parser.value(QStringLiteral("data-dir")),
+                            qMax(99, parser.value(QStringLiteral("permutations")).toInt()));
     if (result.points.isEmpty())
       throw InputError(QStringLiteral("experiment %1 has no language targets (give targets a "
                                       "language, e.g. a retrieval target with languages: [...])")

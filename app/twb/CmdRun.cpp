@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <cmath>
 
 #include "Commands.h"
 #include "GainTable.h"
@@ -15,31 +16,25 @@
 namespace twb::cli {
 namespace {
 
-QJsonObject meanSd(const MeanSd& m) {
-  return {
-      {QStringLiteral("mean"), m.mean}, {QStringLiteral("sd"), m.sd}, {QStringLiteral("n"), m.n}};
-}
-
-QJsonObject toJson(const ExperimentSpec& spec, const ExperimentOutcome& outcome) {
-  QJsonArray results;
-  for (const TargetGain& g : outcome.gains) {
-    results.append(QJsonObject{{QStringLiteral("target"), g.target},
-                               {QStringLiteral("language"), g.language},
-                               {QStringLiteral("metric"), g.metric},
-                               {QStringLiteral("baseline"), meanSd(g.baseline)},
-                               {QStringLiteral("transfer"), meanSd(g.transfer)},
-                               {QStringLiteral("delta"), meanSd(g.delta)},
-                               {QStringLiteral("relative_delta"), g.relativeDelta},
-                               {QStringLiteral("negative_transfer"), g.negativeTransfer}});
-  }
+QJsonObject toJson(const ExperimentSpec& spec, const ExperimentOutcome& outcome, double effect) {
   QJsonObject root{{QStringLiteral("experiment"), spec.name},
                    {QStringLiteral("experiment_id"), outcome.experimentId},
                    {QStringLiteral("status"), outcome.status},
                    {QStringLiteral("device"), outcome.device},
-                   {QStringLiteral("results"), results},
+                   {QStringLiteral("results"), gainsJson(outcome.gains, effect)},
                    {QStringLiteral("warnings"), QJsonArray::fromStringList(outcome.warnings)}};
   if (!outcome.error.isEmpty()) root[QStringLiteral("error")] = outcome.error;
   return root;
+}
+
+void printOutcome(QTextStream& out, const QString& experiment, const ExperimentOutcome& outcome,
+                  double effect) {
+  out << "\n"
+      << experiment << " (experiment " << outcome.experimentId << ", " << outcome.status << ", "
+      << outcome.device << ")\n";
+  printGainTable(out, outcome.gains, effect);
+  for (const QString& w : outcome.warnings) out << "warning: " << w << "\n";
+  out.flush();
 }
 
 }  // namespace
@@ -62,6 +57,7 @@ int runExperiment(const QStringList& args) {
                                    "kept, shared stages load from their checkpoints"),
                     QStringLiteral("id")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object on stdout")});
+  parser.addOption(effectOption());
   parser.addHelpOption();
   QTextStream err(stderr);
   if (!parser.parse(QStringList{QStringLiteral("twb run")} + args)) {
@@ -94,6 +90,8 @@ int runExperiment(const QStringList& args) {
     }
   }
   const bool json = parser.isSet(QStringLiteral("json"));
+  const double effect = effectOf(parser, err);
+  if (std::isnan(effect)) return kBadInput;
 
   ExperimentOutcome outcome;
   ExperimentSpec spec;
@@ -112,9 +110,9 @@ int runExperiment(const QStringList& args) {
   }
   QTextStream out(stdout);
   if (json)
-    out << QJsonDocument(toJson(spec, outcome)).toJson(QJsonDocument::Compact) << "\n";
+    out << QJsonDocument(toJson(spec, outcome, effect)).toJson(QJsonDocument::Compact) << "\n";
   else
-    printGainTable(out, spec.name, outcome);
+    printOutcome(out, spec.name, outcome, effect);
   if (outcome.status == QLatin1String("failed")) {
     err << "twb: run failed: " << outcome.error << "\n";
     return kRunFailed;

@@ -12,7 +12,12 @@
 #include <memory>
 
 #include "Commands.h"
+#include "ExperimentGains.h"
+#include "ExperimentLookup.h"
+#include "GainTable.h"
 #include "common/InputError.h"
+#include "experiment/GainsCsv.h"
+#include "experiment/StoredGains.h"
 #include "store/ResultsCsv.h"
 #include "store/RunStore.h"
 
@@ -103,7 +108,7 @@ class Command {
   QTextStream& err() { return err_; }
 
   // Parses args; returns an exit status when the command is already done (--help, bad
-  // arguments) and -1 when it should go on.
+  // arguments) and -1 when it should go on. positionals < 0: any number (the caller checks).
   int parse(const QStringList& args, int positionals) {
     if (!parser_.parse(QStringList{QStringLiteral("twb ") + name_} + args)) {
       err_ << "twb " << name_ << ": " << parser_.errorText() << '\n';
@@ -113,7 +118,7 @@ class Command {
       QTextStream(stdout) << parser_.helpText();
       return kOk;
     }
-    if (parser_.positionalArguments().size() != positionals) {
+    if (positionals >= 0 && parser_.positionalArguments().size() != positionals) {
       err_ << "twb " << name_ << ": unexpected arguments; see twb " << name_ << " --help\n";
       return kBadInput;
     }
@@ -322,27 +327,49 @@ int listRuns(const QStringList& args) {
 
 int showRun(const QStringList& args) {
   Command command(QStringLiteral("show"));
-  command.parser().setApplicationDescription(
-      QStringLiteral("One run: its record, stages, metric series and results."));
-  command.parser().addPositionalArgument(QStringLiteral("run"), QStringLiteral("the run id"));
+  command.parser().setApplicationDescription(QStringLiteral(
+      "One run: its record, stages, metric series and results. With --experiment: the "
+      "experiment's transfer gains with intervals, tests, verdicts and the power hint."));
+  command.parser().addPositionalArgument(QStringLiteral("run"), QStringLiteral("the run id"),
+                                         QStringLiteral("[RUN]"));
   command.parser().addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
-  if (const int done = command.parse(args, 1); done >= 0) return done;
-  const qint64 id = command.id(command.parser().positionalArguments().front(), "RUN");
-  if (id == 0) return kBadInput;
+  command.parser().addOption({QStringLiteral("experiment"),
+                              QStringLiteral("show this experiment's gains (id or name)"),
+                              QStringLiteral("experiment")});
+  command.parser().addOption(effectOption());
+  const bool gains = args.contains(QStringLiteral("--experiment")) ||
+                     std::any_of(args.begin(), args.end(), [](const QString& a) {
+                       return a.startsWith(QStringLiteral("--experiment="));
+                     });
+  if (const int done = command.parse(args, gains ? 0 : 1); done >= 0) return done;
+  const bool json = command.parser().isSet(QStringLiteral("json"));
   try {
     const std::unique_ptr<RunStore> store = command.open();
     if (!store) return command.noDatabase();
+    QTextStream out(stdout);
+    if (gains) {
+      const double effect = effectOf(command.parser(), command.err());
+      if (std::isnan(effect)) return kBadInput;
+      const qint64 experiment =
+          resolveExperiment(*store, command.parser().value(QStringLiteral("experiment")));
+      printExperimentGains(out, *store, experiment, json, effect);
+      return kOk;
+    }
+    const qint64 id = command.id(command.parser().positionalArguments().front(), "RUN");
+    if (id == 0) return kBadInput;
     const std::optional<RunRecord> run = store->run(id);
     if (!run) {
       command.err() << "twb show: no run " << id << " in " << store->path() << " (see twb runs)\n";
       return kBadInput;
     }
-    QTextStream out(stdout);
-    if (command.parser().isSet(QStringLiteral("json")))
+    if (json)
       out << QJsonDocument(runDetailJson(*store, *run)).toJson(QJsonDocument::Indented);
     else
       printRun(out, *store, *run);
     return kOk;
+  } catch (const InputError& error) {
+    command.err() << "twb show: " << error.what() << '\n';
+    return kBadInput;
   } catch (const RunError& error) {
     return command.failed(error);
   }
@@ -353,17 +380,39 @@ int exportResults(const QStringList& args) {
   command.parser().setApplicationDescription(QStringLiteral(
       "Write the results of every run as CSV (experiment, run, arm, target, seed, split, "
       "metric, value), or with --points every metric point instead (experiment, run, stage, "
-      "seed, step, epoch, wall_time, name, value)."));
+      "seed, step, epoch, wall_time, name, value), or with --predictions FILE every test "
+      "example's prediction (experiment, run, arm, target, seed, part, index, text_sha256, gold, "
+      "predicted, probability)."));
+  command.parser().addPositionalArgument(QStringLiteral("experiment"),
+                                         QStringLiteral("only this experiment (id or name)"),
+                                         QStringLiteral("[EXPERIMENT]"));
   command.parser().addOption({QStringLiteral("csv"),
                               QStringLiteral("the CSV file to write ('-': stdout)"),
                               QStringLiteral("file")});
+  command.parser().addOption({QStringLiteral("predictions"),
+                              QStringLiteral("write per-example predictions to this CSV file"),
+                              QStringLiteral("file")});
+  command.parser().addOption(
+      {QStringLiteral("gains"),
+       QStringLiteral("write the experiment's gains per target (n, intervals, p, verdict) to this "
+                      "CSV file"),
+       QStringLiteral("file")});
   command.parser().addOption(experimentOption());
   command.parser().addOption(
       {QStringLiteral("points"), QStringLiteral("write the metric points instead of results")});
-  if (const int done = command.parse(args, 0); done >= 0) return done;
-  const QString file = command.parser().value(QStringLiteral("csv"));
+  if (const int done = command.parse(args, -1); done >= 0) return done;
+  const QStringList positionals = command.parser().positionalArguments();
+  const bool predictions = command.parser().isSet(QStringLiteral("predictions"));
+  const bool gains = command.parser().isSet(QStringLiteral("gains"));
+  const QString file = command.parser().value(predictions ? QStringLiteral("predictions")
+                                              : gains     ? QStringLiteral("gains")
+                                                          : QStringLiteral("csv"));
   if (file.isEmpty()) {
-    command.err() << "twb export: --csv FILE is required\n";
+    command.err() << "twb export: --csv FILE, --predictions FILE or --gains FILE is required\n";
+    return kBadInput;
+  }
+  if (positionals.size() > 1) {
+    command.err() << "twb export: at most one EXPERIMENT; see twb export --help\n";
     return kBadInput;
   }
   const bool points = command.parser().isSet(QStringLiteral("points"));
@@ -372,9 +421,16 @@ int exportResults(const QStringList& args) {
     if (!store) return command.noDatabase();
     QVector<ExperimentRecord> chosen;
     if (!chooseExperiments(command, *store, &chosen)) return kBadInput;
-    const qint64 experiment =
+    qint64 experiment =
         command.parser().isSet(QStringLiteral("experiment")) ? chosen.front().id : 0;
+    if (!positionals.isEmpty()) experiment = resolveExperiment(*store, positionals.front());
+    if (gains && experiment == 0) {
+      command.err() << "twb export: --gains needs the EXPERIMENT (id or name)\n";
+      return kBadInput;
+    }
     auto write = [&](QTextStream& out) {
+      if (gains) return writeGainsCsv(gainsFromStore(*store, experiment), out);
+      if (predictions) return writePredictionsCsv(*store, experiment, out);
       return points ? writePointsCsv(*store, experiment, out)
                     : writeResultsCsv(*store, experiment, out);
     };
@@ -395,9 +451,16 @@ int exportResults(const QStringList& args) {
       command.err() << "twb export: cannot write " << file << ": " << save.errorString() << '\n';
       return kRunFailed;
     }
-    QTextStream(stdout) << "wrote " << rows << (points ? " metric points" : " results") << " to "
-                        << file << '\n';
+    QTextStream(stdout) << "wrote " << rows
+                        << (gains         ? " targets' gains"
+                            : predictions ? " predictions"
+                            : points      ? " metric points"
+                                          : " results")
+                        << " to " << file << '\n';
     return kOk;
+  } catch (const InputError& error) {
+    command.err() << "twb export: " << error.what() << '\n';
+    return kBadInput;
   } catch (const RunError& error) {
     return command.failed(error);
   }

@@ -106,6 +106,21 @@ TaskSpec readIntermediate(const Map& top) {
   return task;
 }
 
+// A translation-pair target from the user's parallel file, one column per language: English
+// is the `en` column unless `text` names another; the translation is the column named by
+// `text_pair`, else the one named after the target's language (resolved when planning, so a
+// `languages` sweep reads one column per language).
+void readParallelFileColumns(const Map& map, TargetSpec& target) {
+  const YAML::Node dataset = map.node(key("dataset"));
+  if (!dataset[std::string("text")].IsDefined()) target.dataset.textColumn = key("en");
+  if (target.dataset.pairColumn.isEmpty() && target.dataset.language.isEmpty() &&
+      !map.has(key("languages")))
+    map.failAt(key("dataset"),
+               QStringLiteral("%1: say which column holds the translation: language: de (the "
+                              "column named after the language) or text_pair in the dataset")
+                   .arg(map.path(key("task"))));
+}
+
 QList<TargetSpec> readTargets(const Map& top) {
   const YAML::Node list = top.node(key("targets"));
   if (!list.IsSequence() || list.size() == 0)
@@ -132,6 +147,8 @@ QList<TargetSpec> readTargets(const Map& top) {
                                 "fine-tune on before evaluating on the target")
                      .arg(map.path(key("setting"))));
     if (map.has(key("language"))) target.dataset.language = map.string(key("language"), QString());
+    if (target.task == QLatin1String("translation-pair") && target.dataset.isFile())
+      readParallelFileColumns(map, target);
     if (map.has(key("languages"))) {
       // One target per language: the shorthand for a cross-lingual sweep.
       const YAML::Node list = map.node(key("languages"));
@@ -157,7 +174,7 @@ QList<TargetSpec> readTargets(const Map& top) {
 
 ProtocolSpec readProtocol(const Map& top) {
   const Map map(top.context(), top.node(key("protocol")), top.valueMark(key("protocol")),
-                key("protocol"), {key("split"), key("seeds")});
+                key("protocol"), {key("split"), key("seeds"), key("decontaminate")});
   ProtocolSpec protocol;
   if (map.has(key("split"))) {
     const YAML::Node split = map.node(key("split"));
@@ -206,6 +223,15 @@ ProtocolSpec readProtocol(const Map& top) {
                                               "like [1, 2, 3], not %1")
                                    .arg(yaml::describe(seeds)));
     }
+  }
+  if (map.has(key("decontaminate"))) {
+    const QString value = map.string(key("decontaminate"), QString());
+    if (value != key("true") && value != key("false"))
+      map.failAt(key("decontaminate"),
+                 QStringLiteral("protocol.decontaminate must be true (drop training inputs that "
+                                "hold a test text) or false (only count them), not '%1'")
+                     .arg(value));
+    protocol.decontaminate = value == key("true");
   }
   return protocol;
 }

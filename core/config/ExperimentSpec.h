@@ -84,6 +84,9 @@ struct ProtocolSpec {
   double dev = 0.15;
   double test = 0.15;
   QList<int> seeds{1};
+  // Before training, drop every training input (pretraining text, intermediate and target
+  // training examples) that holds one of a target's test texts; off: only count them.
+  bool decontaminate = true;
 };
 
 struct TrainSpec {

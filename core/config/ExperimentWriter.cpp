@@ -147,6 +147,7 @@ void emitProtocol(YAML::Emitter& out, const ProtocolSpec& protocol) {
     for (int seed : protocol.seeds) out << seed;
     out << YAML::EndSeq;
   }
+  if (!protocol.decontaminate) out << YAML::Key << "decontaminate" << YAML::Value << false;
   out << YAML::EndMap;
 }
 
@@ -301,6 +302,9 @@ QStringList experimentDifferences(const ExperimentSpec& a, const ExperimentSpec&
   d.check(QStringLiteral("protocol.split.dev"), a.protocol.dev, b.protocol.dev);
   d.check(QStringLiteral("protocol.split.test"), a.protocol.test, b.protocol.test);
   d.check(QStringLiteral("protocol.seeds"), a.protocol.seeds, b.protocol.seeds);
+  const auto flag = [](bool value) { return QString::fromLatin1(value ? "true" : "false"); };
+  d.check(QStringLiteral("protocol.decontaminate"), flag(a.protocol.decontaminate),
+          flag(b.protocol.decontaminate));
 
   d.check(QStringLiteral("train.lr"), a.train.lr, b.train.lr);
   d.check(QStringLiteral("train.batch_size"), a.train.batchSize, b.train.batchSize);

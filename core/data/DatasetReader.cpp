@@ -118,4 +118,38 @@ Dataset readDataset(const DatasetRef& ref, const QString& task) {
   return data;
 }
 
+QVector<QPair<QString, QString>> readAlignedPairs(const DatasetRef& ref,
+                                                  const QString& englishColumn,
+                                                  const QString& translationColumn) {
+  const QString file = ref.path;
+  const RawTable table = readTable(ref);
+  const auto find = [&](const QString& name, const QString& role) {
+    const qsizetype index = table.columns.indexOf(name);
+    if (index >= 0) return static_cast<int>(index);
+    throw InputError(file, 0, 0,
+                     QStringLiteral("no column '%1' (%2); the columns are: %3")
+                         .arg(name, role,
+                              table.columns.isEmpty() ? QStringLiteral("(none)")
+                                                      : table.columns.join(QStringLiteral(", "))));
+  };
+  const int english = find(englishColumn, QStringLiteral("the English text; `text:` names it"));
+  const int translation = find(
+      translationColumn,
+      QStringLiteral("the translation; `text_pair:` names it, else the target's language does"));
+  QVector<QPair<QString, QString>> pairs;
+  for (const RawRow& row : table.rows) {
+    const auto text = [&row](int column) {
+      return column < row.values.size() && row.values[column] ? row.values[column]->trimmed()
+                                                              : QString();
+    };
+    const QString first = text(english), second = text(translation);
+    if (!first.isEmpty() && !second.isEmpty()) pairs.push_back({first, second});
+  }
+  if (pairs.isEmpty())
+    throw InputError(file, 0, 0,
+                     QStringLiteral("no row has both an '%1' and a '%2' text")
+                         .arg(englishColumn, translationColumn));
+  return pairs;
+}
+
 }  // namespace twb

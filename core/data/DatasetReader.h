@@ -1,6 +1,9 @@
 // DatasetReader: reads a user's TSV, CSV or JSONL file with named columns into a Dataset.
 #pragma once
 
+#include <QPair>
+#include <QVector>
+
 #include "config/ExperimentSpec.h"
 #include "data/Example.h"
 
@@ -11,5 +14,13 @@ namespace twb {
 // missing column (listing the columns there are), invalid UTF-8, a label outside ref.labels,
 // a score that is not a number, an empty dataset.
 Dataset readDataset(const DatasetRef& ref, const QString& task);
+
+// Reads a user's parallel file, one column per language (e.g. `en` and `de`), as aligned
+// (English, translation) pairs in file order. A row whose cell is empty or absent in either
+// column is skipped: that item lacks one of the languages. Throws InputError naming the file
+// for a missing column (listing the columns there are) and when no row has both texts.
+QVector<QPair<QString, QString>> readAlignedPairs(const DatasetRef& ref,
+                                                  const QString& englishColumn,
+                                                  const QString& translationColumn);
 
 }  // namespace twb

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "common/InputError.h"
-#include "data/SplitMix64.h"
+#include "common/SplitMix64.h"
 
 namespace twb {
 namespace {

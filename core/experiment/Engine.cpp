@@ -3,6 +3,7 @@
 #include <QFileInfo>
 
 #include "common/InputError.h"
+#include "experiment/ContaminationRecords.h"
 #include "experiment/Device.h"
 #include "experiment/Pipeline.h"
 #include "experiment/Plan.h"
@@ -76,6 +77,8 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   Pipeline pipeline(spec, plan, *tokenizer, store, state, device.device,
                     storeDir + QStringLiteral("/checkpoints"), pretrained ? &*pretrained : nullptr);
   ExperimentOutcome outcome = pipeline.run(options.resumeExperimentId);
+  // What the contamination check found before training, kept beside the results it concerns.
+  if (outcome.experimentId > 0) storeContamination(store, outcome.experimentId, plan.contamination);
   outcome.device = device.description;
   outcome.warnings = plan.warnings;
   return outcome;

@@ -1,67 +1,142 @@
 #include "experiment/Gains.h"
 
-#include <QStringList>
-#include <algorithm>
 #include <cmath>
-#include <vector>
 
-#include "train/Metrics.h"
+#include "stats/Distributions.h"
+#include "stats/PairedTest.h"
 
 namespace twb {
 namespace {
 
-MeanSd summarize(const std::vector<double>& values) {
-  MeanSd s;
-  s.n = static_cast<int>(values.size());
-  if (values.empty()) return s;
-  s.mean = metrics::mean(values);
-  s.sd = metrics::sampleSd(values);
-  return s;
+// One-sided p that a score beats chance: the exact binomial test for a share of trials (the
+// mean score over seeds taken as one test part's successes, which does not count the seeds'
+// overlapping test parts as independent), the t test of r > 0 for a correlation.
+double beatsChanceP(double score, const TargetScores& t) {
+  if (std::isnan(score) || std::isnan(t.chance) || t.chanceTrials <= 0) return stats::kNaN;
+  if (t.exampleMetric == stats::ExampleMetric::Pearson) {
+    const int m = t.chanceTrials;
+    if (m < 3) return stats::kNaN;
+    if (score >= 1) return 0;
+    const double tStat = score * std::sqrt((m - 2) / (1 - score * score));
+    const double twoSided = stats::tTwoSidedP(tStat, m - 2);
+    return tStat > 0 ? twoSided / 2 : 1 - twoSided / 2;
+  }
+  const int successes = static_cast<int>(std::lround(score * t.chanceTrials));
+  return stats::binomialAtLeastP(std::clamp(successes, 0, t.chanceTrials), t.chanceTrials,
+                                 t.chance);
 }
 
-std::vector<double> valuesOf(const std::map<int, double>& bySeed) {
-  std::vector<double> v;
-  for (const auto& [seed, value] : bySeed) v.push_back(value);
-  return v;
+TargetGain gainOf(const TargetScores& t, const GainOptions& options) {
+  TargetGain g;
+  g.target = t.target;
+  g.metric = t.metric;
+  std::map<int, bool> seen;
+  for (const auto& [seed, v] : t.baseline) seen[seed] = true;
+  for (const auto& [seed, v] : t.transfer) seen[seed] = true;
+  g.seeds = static_cast<int>(seen.size());
+
+  std::vector<double> base, transfer, deltas;
+  std::vector<stats::SeedExamples> examples;
+  for (const auto& [seed, b] : t.baseline) {
+    const auto it = t.transfer.find(seed);
+    if (it == t.transfer.end() || std::isnan(b) || std::isnan(it->second)) continue;
+    base.push_back(b);
+    transfer.push_back(it->second);
+    deltas.push_back(it->second - b);
+    g.deltaBySeed[seed] = it->second - b;
+    if (const auto e = t.examples.find(seed); e != t.examples.end()) examples.push_back(e->second);
+  }
+  g.undefinedSeeds = g.seeds - static_cast<int>(deltas.size());
+  g.baseline = stats::summarize(base);
+  g.transfer = stats::summarize(transfer);
+  const stats::PairedResult paired = stats::pairedTest(deltas);
+  g.delta = paired.delta;
+  g.p = paired.p;
+  g.signFlipP = paired.signFlipP;
+  g.dz = paired.dz;
+  if (g.baseline.n > 0 && g.baseline.mean != 0) g.relativeDelta = g.delta.mean / g.baseline.mean;
+  g.detectableDelta = stats::detectableDelta(g.delta.sd, g.delta.n, kPower, kAlpha);
+
+  // The bootstrap needs every paired seed's examples: a partial set would weigh seeds unevenly.
+  if (!examples.empty() && examples.size() == deltas.size()) {
+    const stats::BootstrapResult boot =
+        stats::pairedBootstrap(examples, t.exampleMetric, options.resamples, options.seed);
+    g.ci95Examples = boot.ci95;
+    g.pExamples = boot.p;
+    g.testExamples = boot.examples;
+  }
+  g.chance = t.chance;
+  g.chanceTrials = t.chanceTrials;
+  g.baselineChanceP = beatsChanceP(g.baseline.mean, t);
+  g.transferChanceP = beatsChanceP(g.transfer.mean, t);
+  return g;
+}
+
+// The p the verdict rests on: seeds when there are enough to estimate their spread, else test
+// examples; NaN (and a reason) when neither can say anything.
+double verdictP(TargetGain& g) {
+  if (g.delta.n >= 3 && !std::isnan(g.p)) {
+    g.basis = QStringLiteral("seeds");
+    return g.p;
+  }
+  if (!std::isnan(g.pExamples)) {
+    g.basis = QStringLiteral("examples");
+    return g.pExamples;
+  }
+  if (g.delta.n == 0)
+    g.reason = QStringLiteral("no seed has both arms");
+  else if (g.delta.n < 3)
+    g.reason = QStringLiteral("%1 paired seed(s) and no per-example predictions").arg(g.delta.n);
+  else
+    g.reason = QStringLiteral("every seed gave the same Δ");
+  return stats::kNaN;
 }
 
 }  // namespace
 
-QVector<TargetGain> computeGains(const ArmScores& scores, const QStringList& order,
-                                 const std::map<QString, QString>& metricOfTarget) {
-  static const std::map<int, double> none;
-  QVector<TargetGain> gains;
-  for (const QString& target : order) {
-    const auto t = scores.find(target);
-    if (t == scores.end()) continue;
-    auto arm = [&](const char* name) -> const std::map<int, double>& {
-      const auto a = t->second.find(QString::fromLatin1(name));
-      return a == t->second.end() ? none : a->second;
-    };
-    const auto& baseline = arm("baseline");
-    const auto& transfer = arm("transfer");
-    std::vector<double> deltas, pairedBaseline;
-    for (const auto& [seed, b] : baseline)
-      if (const auto it = transfer.find(seed); it != transfer.end()) {
-        deltas.push_back(it->second - b);
-        pairedBaseline.push_back(b);
-      }
+QString verdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Positive:
+      return QStringLiteral("positive");
+    case Verdict::Negative:
+      return QStringLiteral("negative");
+    case Verdict::Inconclusive:
+      break;
+  }
+  return QStringLiteral("inconclusive");
+}
 
-    TargetGain g;
-    g.target = target;
-    if (const auto m = metricOfTarget.find(target); m != metricOfTarget.end()) g.metric = m->second;
-    g.baseline = summarize(valuesOf(baseline));
-    g.transfer = summarize(valuesOf(transfer));
-    g.delta = summarize(deltas);
-    // Relative gain and spread over the seeds that have both arms, like Δ itself.
-    const MeanSd paired = summarize(pairedBaseline);
-    g.relativeDelta = paired.mean != 0 ? g.delta.mean / paired.mean : 0;
-    const double spread = std::max(g.delta.sd, paired.sd);
-    // One seed has no spread to compare with: a single negative Δ is not flagged.
-    g.negativeTransfer = g.delta.n > 1 && g.delta.mean < 0 && -g.delta.mean > spread;
-    gains.push_back(g);
+bool TargetGain::atChance() const {
+  auto notAbove = [](double p) { return !std::isnan(p) && p >= kAlpha; };
+  return notAbove(baselineChanceP) && notAbove(transferChanceP);
+}
+
+QVector<TargetGain> computeGains(const std::vector<TargetScores>& targets,
+                                 const GainOptions& options) {
+  QVector<TargetGain> gains;
+  std::vector<double> p;
+  for (const TargetScores& t : targets) {
+    gains.push_back(gainOf(t, options));
+    p.push_back(verdictP(gains.back()));
+  }
+  const std::vector<double> adjusted = stats::holmAdjust(p);
+  for (qsizetype i = 0; i < gains.size(); ++i) {
+    TargetGain& g = gains[i];
+    g.pAdjusted = adjusted[size_t(i)];
+    if (std::isnan(g.pAdjusted)) continue;
+    if (g.pAdjusted < kAlpha && g.delta.mean != 0) {
+      g.verdict = g.delta.mean > 0 ? Verdict::Positive : Verdict::Negative;
+    } else {
+      g.reason = QStringLiteral("Holm-adjusted p = %1 over %2 target(s)")
+                     .arg(g.pAdjusted, 0, 'g', 2)
+                     .arg(std::count_if(p.begin(), p.end(), [](double v) { return v == v; }));
+    }
   }
   return gains;
+}
+
+int seedsFor(const TargetGain& gain, double effect) {
+  return stats::seedsNeeded(effect, gain.delta.sd, kPower, kAlpha);
 }
 
 }  // namespace twb

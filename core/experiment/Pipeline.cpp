@@ -6,6 +6,8 @@
 #include "common/InputError.h"
 #include "experiment/CheckpointMetadata.h"
 #include "experiment/Encoding.h"
+#include "experiment/StoredGains.h"
+#include "experiment/TestPredictions.h"
 #include "models/HfCheckpoint.h"
 #include "models/Safetensors.h"
 #include "text/SentencePieceTokenizer.h"
@@ -43,11 +45,6 @@ PretrainOptions pretrainOptions(const ExperimentSpec& spec, int seed) {
   o.clipNorm = spec.train.clipNorm;
   o.seed = static_cast<uint64_t>(seed);
   return o;
-}
-
-QString primaryMetric(const PlannedTask& task) {
-  if (task.retrieval()) return QStringLiteral("retrieval");
-  return task.regression() ? QStringLiteral("pearson") : QStringLiteral("accuracy");
 }
 
 std::vector<EncodedExample> encodeTexts(const QStringList& texts, const Tokenizer& tokenizer,
@@ -122,16 +119,9 @@ ExperimentOutcome Pipeline::run(qint64 resumeId) {
   }
   closeOpenRuns(outcome);
   store_.setExperimentStatus(experimentId_, outcome.status);
-  std::map<QString, QString> metricOf;
-  QStringList order;
-  for (const PlannedTask& t : plan_.targets) {
-    order << t.name;
-    metricOf[t.name] = primaryMetric(t);
-  }
-  outcome.gains = computeGains(scores_, order, metricOf);
-  for (TargetGain& gain : outcome.gains)
-    for (const PlannedTask& t : plan_.targets)
-      if (t.name == gain.target) gain.language = t.language;
+  // Gains are read back from the store, the one definition `twb show`, the window and the
+  // exports use too, so they include the per-example predictions just written.
+  outcome.gains = gainsFromStore(store_, experimentId_);
   return outcome;
 }
 
@@ -177,14 +167,7 @@ void Pipeline::createRuns(qint64 experimentId) {
 void Pipeline::adoptRuns(qint64 experimentId) {
   for (const RunRecord& r : store_.runs(experimentId)) {
     runIds_[{r.target, r.arm, r.seed}] = r.id;
-    if (r.status != kFinished) continue;
-    finished_.insert(r.id);
-    for (const PlannedTask& t : plan_.targets) {
-      if (t.name != r.target) continue;
-      for (const ResultRecord& res : store_.resultsOfRun(r.id))
-        if (res.split == QLatin1String("test") && res.metric == primaryMetric(t))
-          scores_[r.target][r.arm][r.seed] = res.value;
-    }
+    if (r.status == kFinished) finished_.insert(r.id);
   }
   for (int seed : spec_.protocol.seeds)
     for (const PlannedTask& t : plan_.targets)
@@ -357,7 +340,7 @@ void Pipeline::runTarget(const EncodedTask& data, const QString& arm, int seed,
   current_ = runId;
   store_.setRunStatus(runId, QStringLiteral("running"));
   if (data.task->retrieval()) {
-    scores_[data.task->name][arm][seed] = runRetrieval(data, runId, start);
+    runRetrieval(data, runId, start);
     store_.setRunStatus(runId, kFinished);
     finished_.insert(runId);
     current_ = 0;
@@ -372,6 +355,9 @@ void Pipeline::runTarget(const EncodedTask& data, const QString& arm, int seed,
   BatchMaker batches = batches_;
   batches.regression = data.task->regression();
   const Evaluation test = evaluate(model, data.test, batches, spec_.train.batchSize);
+  const QVector<Example>& testExamples = data.task->testSplit(seed).test;
+  store_.addPredictions(predictionRecords(runId, QStringLiteral("test"), testExamples, test.gold,
+                                          test.predicted, test.probability));
   store_.addResult({runId, QStringLiteral("test"), QStringLiteral("loss"), test.loss});
   for (const auto& [metric, value] : test.scores)
     store_.addResult({runId, QStringLiteral("test"), metric, value});
@@ -382,21 +368,25 @@ void Pipeline::runTarget(const EncodedTask& data, const QString& arm, int seed,
   if (data.task->zeroShot()) {
     // The English score too: the cross-lingual transfer gap is English minus the language.
     const Evaluation source = evaluate(model, data.sourceTest, batches, spec_.train.batchSize);
+    store_.addPredictions(predictionRecords(runId, QStringLiteral("source_test"),
+                                            data.task->splits.at(seed).test, source.gold,
+                                            source.predicted, source.probability));
     for (const auto& [metric, value] : source.scores)
       store_.addResult({runId, QStringLiteral("source_test"), metric, value});
   }
-  scores_[data.task->name][arm][seed] = test.primary;
   store_.setRunStatus(runId, kFinished);
   finished_.insert(runId);
   current_ = 0;
 }
 
-double Pipeline::runRetrieval(const EncodedTask& data, qint64 runId, const StateDict& start) {
+void Pipeline::runRetrieval(const EncodedTask& data, qint64 runId, const StateDict& start) {
   TaskModel model(config_, HeadKind::Embedding);
   model->to(device_);
   model->loadEncoderState(start);
   const RetrievalScores scores =
       evaluateRetrieval(model, data.pivot, data.translations, batches_, spec_.train.batchSize);
+  store_.addPredictions(retrievalRecords(runId, data.task->pairs, scores.pivotToTargetBest,
+                                         scores.targetToPivotBest));
   store_.addResult({runId, QStringLiteral("test"), QStringLiteral("retrieval"), scores.mean()});
   store_.addResult(
       {runId, QStringLiteral("test"), QStringLiteral("retrieval_en_to_x"), scores.pivotToTarget});
@@ -404,7 +394,6 @@ double Pipeline::runRetrieval(const EncodedTask& data, qint64 runId, const State
       {runId, QStringLiteral("test"), QStringLiteral("retrieval_x_to_en"), scores.targetToPivot});
   store_.addResult({runId, QStringLiteral("test"), QStringLiteral("items"),
                     static_cast<double>(data.pivot.size())});
-  return scores.mean();
 }
 
 QString Pipeline::checkpointPath(int seed, const QString& stage) const {

@@ -60,7 +60,7 @@ class Pipeline {
   StateDict intermediateStage(int seed, const StateDict& pretrained);
   FitOutcome trainStage(TaskModel& model, const EncodedTask& data, const StageInfo& info, int seed);
   void runTarget(const EncodedTask& data, const QString& arm, int seed, const StateDict& start);
-  double runRetrieval(const EncodedTask& data, qint64 runId, const StateDict& start);
+  void runRetrieval(const EncodedTask& data, qint64 runId, const StateDict& start);
   std::vector<size_t> pretrainDrawOrder(const std::vector<size_t>& groupSizes, int seed) const;
   QString checkpointPath(int seed, const QString& stage) const;
   void saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage,
@@ -88,7 +88,6 @@ class Pipeline {
   std::set<qint64> finished_;
   std::set<qint64> openStages_;  // started and not finished: closed with the outcome's status
   qint64 current_ = 0;
-  ArmScores scores_;
 };
 
 }  // namespace twb

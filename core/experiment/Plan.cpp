@@ -1,10 +1,13 @@
 #include "experiment/Plan.h"
 
 #include <QSet>
+#include <algorithm>
+#include <map>
 
 #include "common/InputError.h"
 #include "data/Catalog.h"
 #include "data/DatasetReader.h"
+#include "data/PairSplitter.h"
 #include "data/ParallelCorpus.h"
 #include "data/Splitter.h"
 
@@ -20,9 +23,13 @@ PlannedTask planRetrieval(const TargetSpec& target, const ExperimentSpec& experi
   const QString where = experiment.sourcePath;
   if (target.dataset.isFile() || !Catalog::isParallel(target.dataset.id))
     throw InputError(where, 0, 0,
-                     QStringLiteral("target %1: retrieval needs a parallel corpus (udhr, "
-                                    "cldr-names, gtk-strings), not %2")
-                         .arg(target.name(), target.dataset.name()));
+                     QStringLiteral("target %1: %2 needs a parallel corpus (udhr, "
+                                    "cldr-names, gtk-strings)%3, not %4")
+                         .arg(target.name(), target.task,
+                              target.task == QLatin1String("translation-pair")
+                                  ? QStringLiteral(" or your own file with a column per language")
+                                  : QString(),
+                              target.dataset.name()));
   if (target.dataset.language.isEmpty())
     throw InputError(where, 0, 0,
                      QStringLiteral("target %1: say which language to retrieve "
@@ -49,29 +56,82 @@ PlannedTask planRetrieval(const TargetSpec& target, const ExperimentSpec& experi
   return planned;
 }
 
-// A sentence-pair target from a parallel corpus: is the second text the first one's
-// translation? Each aligned item gives a translation pair and a mismatched pair (the
-// English item with another item's translation), so the classes are balanced.
+// A sentence-pair target from parallel text, a catalog corpus or the user's file with one column
+// per language: is the second text the first one's translation? Split by aligned item first,
+// so that no text of a test pair is trained on, then each part pairs every English item with
+// its translation and with the translation of another item of the same part.
 PlannedTask planTranslationPairs(const TargetSpec& target, const ExperimentSpec& experiment,
                                  const Catalog& catalog, TaskState& state) {
-  PlannedTask planned = planRetrieval(target, experiment, catalog, state);
-  const auto& pairs = planned.pairs;
-  const qsizetype n = pairs.size();
-  planned.setting = QStringLiteral("target");  // trained on the language's own pairs
+  const DatasetRef& ref = target.dataset;
+  AlignedPairs items;
+  if (ref.isFile()) {
+    const QString column = ref.pairColumn.isEmpty() ? ref.language : ref.pairColumn;
+    if (column.isEmpty())
+      throw InputError(experiment.sourcePath, 0, 0,
+                       QStringLiteral("target %1: say which column of %2 holds the translation "
+                                      "(language: de, or text_pair in the dataset)")
+                           .arg(target.name(), ref.path));
+    items = readAlignedPairs(ref, ref.textColumn, column);
+  } else {
+    items = planRetrieval(target, experiment, catalog, state).pairs;
+  }
+  qsizetype repeated = 0;
+  items = distinctItems(items, &repeated);
+  if (repeated > 0)
+    state.log(QStringLiteral("target %1: %2 aligned items repeat an earlier item's English or "
+                             "translated text and are left out")
+                  .arg(target.name())
+                  .arg(repeated));
+
+  PlannedTask planned;
+  planned.name = target.name();
+  planned.task = target.task;
+  planned.language = ref.language;
   planned.epochs = target.epochs > 0 ? target.epochs : experiment.train.epochs;
   planned.data.name = planned.name;
   planned.data.language = planned.language;
-  planned.data.source = target.dataset.id;
-  planned.data.labels = {QStringLiteral("other"), QStringLiteral("translation")};
-  for (qsizetype i = 0; i < n; ++i) {
-    const qsizetype j = (i + 1 + (i * 7919) % (n - 1)) % n;  // any item but i, spread out
-    planned.data.examples.push_back({pairs[i].first, pairs[i].second, 1, NAN});
-    planned.data.examples.push_back({pairs[i].first, pairs[j].second, 0, NAN});
-  }
-  planned.pairs.clear();
+  planned.data.source = ref.isFile() ? ref.path : ref.id;
+  planned.data.labels = translationPairLabels();
   for (int seed : experiment.protocol.seeds)
-    planned.splits[seed] = splitDataset(planned.data, experiment.protocol, seed);
+    planned.splits[seed] = splitTranslationPairs(items, experiment.protocol, seed,
+                                                 QStringLiteral("target ") + planned.name);
   return planned;
+}
+
+// Retrieval accuracy depends on the pool (chance is 1 / pool): every language of one corpus is
+// evaluated on the items all of them share, so their scores and chance levels compare.
+void shareRetrievalItems(ExperimentPlan& plan, const QString& corpus,
+                         const std::vector<size_t>& indices, const ExperimentSpec& spec,
+                         TaskState& state) {
+  if (indices.size() < 2) return;
+  QSet<QString> shared;
+  for (size_t k = 0; k < indices.size(); ++k) {
+    QSet<QString> english;
+    for (const auto& [en, text] : plan.targets[indices[k]].pairs) english.insert(en);
+    shared = k == 0 ? english : shared.intersect(english);
+  }
+  qsizetype largest = 0;
+  for (size_t i : indices) largest = std::max(largest, plan.targets[i].pairs.size());
+  if (shared.size() < 2)
+    throw InputError(spec.sourcePath, 0, 0,
+                     QStringLiteral("retrieval on %1: its %2 languages share %3 aligned item(s); "
+                                    "at least 2 are needed to retrieve anything")
+                         .arg(corpus)
+                         .arg(indices.size())
+                         .arg(shared.size()));
+  for (size_t i : indices) {
+    auto& pairs = plan.targets[i].pairs;
+    pairs.erase(
+        std::remove_if(pairs.begin(), pairs.end(),
+                       [&](const QPair<QString, QString>& p) { return !shared.contains(p.first); }),
+        pairs.end());
+  }
+  state.log(QStringLiteral("retrieval on %1: %2 languages, each evaluated on the %3 items all of "
+                           "them share (of up to %4): chance 1/%3")
+                .arg(corpus)
+                .arg(indices.size())
+                .arg(shared.size())
+                .arg(largest));
 }
 
 Dataset loadRef(const DatasetRef& ref, const QString& task, const Catalog& catalog,
@@ -130,8 +190,10 @@ ExperimentPlan planExperiment(const ExperimentSpec& spec, const QString& dataDir
   if (spec.intermediate)
     plan.intermediate =
         planTask(spec.intermediate->dataset.name(), *spec.intermediate, spec, catalog, state);
+  std::map<QString, std::vector<size_t>> retrievalByCorpus;  // corpus id -> target indices
   for (const TargetSpec& target : spec.targets) {
     if (target.task == QLatin1String("retrieval")) {
+      retrievalByCorpus[target.dataset.id].push_back(plan.targets.size());
       plan.targets.push_back(planRetrieval(target, spec, catalog, state));
       continue;
     }
@@ -164,6 +226,9 @@ ExperimentPlan planExperiment(const ExperimentSpec& spec, const QString& dataDir
     plan.targets.push_back(std::move(planned));
   }
 
+  for (const auto& [corpus, indices] : retrievalByCorpus)
+    shareRetrievalItems(plan, corpus, indices, spec, state);
+
   // Runs are keyed by target name: two targets with one name would share their runs.
   QSet<QString> names;
   for (const PlannedTask& target : plan.targets) {
@@ -174,6 +239,8 @@ ExperimentPlan planExperiment(const ExperimentSpec& spec, const QString& dataDir
                            .arg(target.name));
     names.insert(target.name);
   }
+  // Before the size check: dropping contaminated examples shrinks the training parts.
+  checkContamination(plan, spec, state);
   if (plan.intermediate) {
     const int seed = spec.protocol.seeds.value(0, 1);
     const qsizetype intermediateSize = plan.intermediate->splits[seed].train.size();

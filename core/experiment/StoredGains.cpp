@@ -4,7 +4,7 @@
 
 #include "config/ExperimentLoader.h"
 #include "data/Catalog.h"
-#include "train/Metrics.h"
+#include "experiment/ExampleScores.h"
 
 namespace twb {
 namespace {
@@ -76,15 +76,27 @@ std::map<QString, TargetSpec> storedTargets(const RunStore& store, qint64 experi
 QVector<TargetGain> gainsFromStore(const RunStore& store, qint64 experimentId) {
   const StoredRuns stored(store, experimentId);
   const auto& [runs, order, results, metricOf] = stored;
-  ArmScores scores;
+  std::map<QString, TargetScores> byTarget;
+  for (const QString& name : order) {
+    TargetScores& t = byTarget[name];
+    t.target = name;
+    if (const auto m = metricOf.find(name); m != metricOf.end()) t.metric = m->second;
+    t.exampleMetric = t.metric == QLatin1String("pearson") ? stats::ExampleMetric::Pearson
+                                                           : stats::ExampleMetric::Mean;
+  }
+  QHash<qint64, double> items;  // retrieval pool size by run
   for (const ResultRecord& r : results) {
     const auto run = runs.constFind(r.runId);
     if (run == runs.constEnd() || r.split != kTest) continue;
-    const auto metric = metricOf.find(run->target);
-    if (metric != metricOf.end() && r.metric == metric->second)
-      scores[run->target][run->arm][run->seed] = r.value;
+    if (r.metric == QLatin1String("items")) items[r.runId] = r.value;
+    TargetScores& t = byTarget[run->target];
+    if (r.metric != t.metric) continue;
+    (run->arm == QLatin1String("transfer") ? t.transfer : t.baseline)[run->seed] = r.value;
   }
-  QVector<TargetGain> gains = computeGains(scores, order, metricOf);
+  addExamples(byTarget, runs, store.predictions(experimentId), items);
+  std::vector<TargetScores> ordered;
+  for (const QString& name : order) ordered.push_back(byTarget[name]);
+  QVector<TargetGain> gains = computeGains(ordered);
   const auto languages = languagesOf(store, experimentId);
   for (TargetGain& g : gains)
     if (const auto it = languages.find(g.target); it != languages.end()) g.language = it->second;
@@ -111,10 +123,7 @@ QVector<TransferGap> gapsFromStore(const RunStore& store, qint64 experimentId) {
         (run.arm == QLatin1String("baseline") ? base : transfer)
             .push_back(english[run.id] - target[run.id]);
     if (base.empty() && transfer.empty()) continue;
-    auto summary = [](const std::vector<double>& v) {
-      return MeanSd{v.empty() ? 0 : metrics::mean(v), metrics::sampleSd(v), int(v.size())};
-    };
-    gaps.push_back({name, summary(base), summary(transfer)});
+    gaps.push_back({name, stats::summarize(base), stats::summarize(transfer)});
   }
   return gaps;
 }

@@ -61,7 +61,7 @@ Distance geneticDistance(const Language& a, const Language& b) {
 }
 
 Distance featureMismatch(const QMap<QString, QString>& a, const QMap<QString, QString>& b,
-                         const std::function<bool(const QString&)>& select) {
+                         const std::function<bool(const QString&)>& select, int minShared) {
   int compared = 0;
   int differing = 0;
   for (auto it = a.constBegin(); it != a.constEnd(); ++it) {
@@ -71,7 +71,12 @@ Distance featureMismatch(const QMap<QString, QString>& a, const QMap<QString, QS
     ++compared;
     differing += *other == it.value() ? 0 : 1;
   }
-  if (compared == 0) return {};
+  if (compared == 0 || compared < minShared) {
+    Distance unknown;  // too few shared features to say: compared tells how few
+    unknown.compared = compared;
+    unknown.raw = differing;
+    return unknown;
+  }
   return known(double(differing) / compared, differing, compared);
 }
 
@@ -103,6 +108,22 @@ Distance geographicDistance(const Language& a, const Language& b) {
   return known(std::min(1.0, km / (kPi * kEarthRadiusKm)), km, 1);
 }
 
+bool writtenWithoutSpaces(char32_t c) {
+  switch (QChar::script(c)) {
+    case QChar::Script_Han:
+    case QChar::Script_Hiragana:
+    case QChar::Script_Katakana:
+    case QChar::Script_Thai:
+    case QChar::Script_Lao:
+    case QChar::Script_Khmer:
+    case QChar::Script_Myanmar:
+    case QChar::Script_Tibetan:
+      return true;
+    default:
+      return false;
+  }
+}
+
 QSet<QString> wordTypes(const QStringList& texts) {
   QSet<QString> types;
   for (const QString& text : texts) {
@@ -110,6 +131,13 @@ QSet<QString> wordTypes(const QStringList& texts) {
     QString word;
     for (qsizetype i = 0; i <= lower.size(); ++i) {
       const QChar c = i < lower.size() ? lower[i] : QChar(u' ');
+      if (c.isLetter() && writtenWithoutSpaces(c.unicode())) {
+        // A script without spaces between words: each character is a type of its own.
+        if (!word.isEmpty()) types.insert(word);
+        word.clear();
+        types.insert(QString(c));
+        continue;
+      }
       const bool inWord = c.isLetterOrNumber() || c.isMark();
       // An apostrophe or hyphen joins two word characters: "don't", "e-mail".
       const bool joiner = (c == u'\'' || c == u'-' || c == u'\u2019') && !word.isEmpty() &&
@@ -129,6 +157,12 @@ Distance wordOverlap(const QStringList& textsA, const QStringList& textsB) {
   return overlap(wordTypes(textsA), wordTypes(textsB));
 }
 
+Distance lexicalDistance(const QStringList& textsA, const QStringList& textsB) {
+  Distance d = wordOverlap(textsA, textsB);
+  if (d.known) d.value = 1 - 2 * d.value;  // 1 − Dice: 0 the same vocabulary, 1 nothing shared
+  return d;
+}
+
 Distance subwordOverlap(const std::vector<std::vector<int>>& idsA,
                         const std::vector<std::vector<int>>& idsB) {
   auto types = [](const std::vector<std::vector<int>>& texts) {
@@ -142,18 +176,25 @@ Distance subwordOverlap(const std::vector<std::vector<int>>& idsA,
 
 QVector<NamedDistance> languageDistances(const Language& a, const Language& b) {
   return {
-      {QStringLiteral("genetic"),
-       QStringLiteral("URIEL genetic: path through the common ancestor in CLDR's family tree"),
+      {QStringLiteral("genetic_cldr"),
+       QStringLiteral("CLDR family tree: 1 - Wu-Palmer similarity through the common ancestor "
+                      "(after URIEL genetic)"),
        geneticDistance(a, b)},
-      {QStringLiteral("syntactic"),
-       QStringLiteral("URIEL syntactic: WALS word order, simple clauses, complex sentences"),
+      {QStringLiteral("wals_syntax"),
+       QStringLiteral("WALS syntax mismatch: share of differing values over the word-order and "
+                      "clause features both have (after URIEL syntactic)"),
        syntacticDistance(a, b)},
-      {QStringLiteral("phonological"), QStringLiteral("URIEL phonological: WALS phonology"),
+      {QStringLiteral("wals_phonology"),
+       QStringLiteral("WALS phonology mismatch: share of differing values over the phonology "
+                      "features both have (after URIEL phonological)"),
        phonologicalDistance(a, b)},
-      {QStringLiteral("featural"), QStringLiteral("URIEL featural: all WALS features"),
+      {QStringLiteral("wals_all"),
+       QStringLiteral("WALS mismatch: share of differing values over every feature both have "
+                      "(after URIEL featural)"),
        featuralDistance(a, b)},
       {QStringLiteral("geographic"),
-       QStringLiteral("URIEL geographic: great circle between WALS coordinates"),
+       QStringLiteral("great circle between WALS coordinates over half the Earth's "
+                      "circumference (after URIEL geographic)"),
        geographicDistance(a, b)},
   };
 }

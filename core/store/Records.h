@@ -71,4 +71,17 @@ struct ResultRecord {
   double value = 0;
 };
 
+// One test example as a run scored it. Parts: "test" (the target's test part; for retrieval the
+// English -> language direction, gold and predicted are item indices), "test_reverse" (retrieval,
+// language -> English) and "source_test" (the English test part of a zero-shot target).
+struct PredictionRecord {
+  qint64 runId = 0;
+  QString part;
+  int index = 0;     // position in the part, the same for both arms of a seed
+  QString textHash;  // sha256 (hex) of the text, a tab and the pair text when there is one
+  double gold = 0;   // label index, similarity score or item index
+  double predicted = 0;
+  double probability = 0;  // the predicted class's probability; NaN for scores and retrieval
+};
+
 }  // namespace twb

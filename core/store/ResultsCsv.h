@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QTextStream>
 
 namespace twb {
@@ -10,6 +11,8 @@ class RunStore;
 
 // A field quoted when it holds a comma, a double quote, a line break or outer spaces.
 QString csvField(const QString& text);
+// One row of fields, each quoted as needed, and a line break.
+void writeCsvRow(QTextStream& out, const QStringList& fields);
 // A number in the shortest text that reads back to the same double ("nan", "inf" otherwise).
 QString csvNumber(double value);
 
@@ -20,5 +23,9 @@ qint64 writeResultsCsv(const RunStore& store, qint64 experimentId, QTextStream& 
 // Header: experiment,run,stage,seed,step,epoch,wall_time,name,value; one row per metric point.
 // run is empty for a shared stage; stage is the stage's name. Returns the number of rows.
 qint64 writePointsCsv(const RunStore& store, qint64 experimentId, QTextStream& out);
+
+// Header: experiment,run,arm,target,seed,part,index,text_sha256,gold,predicted,probability;
+// one row per test example of every run (probability empty for scores and retrieval).
+qint64 writePredictionsCsv(const RunStore& store, qint64 experimentId, QTextStream& out);
 
 }  // namespace twb

@@ -213,4 +213,24 @@ void RunStore::addResult(const ResultRecord& result) {
   sql::exec(query, d->db);
 }
 
+void RunStore::addPredictions(const QVector<PredictionRecord>& predictions) {
+  if (predictions.isEmpty()) return;
+  QSqlQuery insert = sql::prepare(
+      d->db, QStringLiteral("INSERT OR REPLACE INTO predictions(run_id, part, idx, text_hash, "
+                            "gold, predicted, probability) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+  sql::WriteTransaction transaction(d->db);
+  for (const PredictionRecord& p : predictions) {
+    insert.bindValue(0, p.runId);
+    insert.bindValue(1, p.part);
+    insert.bindValue(2, p.index);
+    insert.bindValue(3, p.textHash);
+    insert.bindValue(4, sql::realValue(p.gold));
+    insert.bindValue(5, sql::realValue(p.predicted));
+    insert.bindValue(6, sql::realValue(p.probability));
+    sql::exec(insert, d->db);
+  }
+  insert.finish();
+  transaction.commit();
+}
+
 }  // namespace twb

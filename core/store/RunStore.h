@@ -43,6 +43,8 @@ class RunStore {
   void setStageStatus(qint64 stageId, const QString& status);
   void addPoints(const QVector<MetricPoint>& points);  // one transaction
   void addResult(const ResultRecord& result);  // replaces the run's value of (split, metric)
+  // One transaction; replaces what the run had stored for those (part, index).
+  void addPredictions(const QVector<PredictionRecord>& predictions);
 
   // Reads.
   QVector<ExperimentRecord> experiments() const;
@@ -62,6 +64,8 @@ class RunStore {
   QVector<SeriesSummary> seriesSummaries(qint64 stageId) const;  // by name
   QVector<ResultRecord> results(qint64 experimentId) const;      // 0: all
   QVector<ResultRecord> resultsOfRun(qint64 runId) const;
+  // Per-example predictions by run, part and index; experimentId 0: all.
+  QVector<PredictionRecord> predictions(qint64 experimentId) const;
 
  private:
   struct Impl;

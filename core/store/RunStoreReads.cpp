@@ -214,4 +214,27 @@ QVector<ResultRecord> RunStore::resultsOfRun(qint64 runId) const {
       {runId}, resultFrom);
 }
 
+QVector<PredictionRecord> RunStore::predictions(qint64 experimentId) const {
+  const QString columns = QStringLiteral(
+      "SELECT p.run_id, p.part, p.idx, p.text_hash, p.gold, p.predicted, p.probability "
+      "FROM predictions p");
+  const QString order = QStringLiteral(" ORDER BY p.run_id, p.part, p.idx");
+  auto from = [](const QSqlQuery& q) {
+    PredictionRecord p;
+    p.runId = q.value(0).toLongLong();
+    p.part = q.value(1).toString();
+    p.index = q.value(2).toInt();
+    p.textHash = q.value(3).toString();
+    p.gold = sql::realFrom(q.value(4));
+    p.predicted = sql::realFrom(q.value(5));
+    p.probability = sql::realFrom(q.value(6));
+    return p;
+  };
+  if (experimentId == 0) return select<PredictionRecord>(d->db, columns + order, {}, from);
+  return select<PredictionRecord>(
+      d->db,
+      columns + QStringLiteral(" JOIN runs u ON u.id = p.run_id WHERE u.experiment_id = ?") + order,
+      {experimentId}, from);
+}
+
 }  // namespace twb

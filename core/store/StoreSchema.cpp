@@ -61,6 +61,19 @@ const std::vector<QStringList>& migrations() {
                          " value REAL,"  // NULL: NaN
                          " UNIQUE(run_id, split, metric))"),
       },
+      // Version 2: per-example predictions of every test evaluation, so intervals over test
+      // examples (and anything else) can be computed after the run.
+      {
+          QStringLiteral("CREATE TABLE predictions("
+                         " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                         " part TEXT NOT NULL,"       // test | source_test | test_reverse
+                         " idx INTEGER NOT NULL,"     // the example's index in that part
+                         " text_hash TEXT NOT NULL,"  // sha256 of the example's text(s), hex
+                         " gold REAL,"                // label index, score or item index
+                         " predicted REAL,"           // the same, as predicted; NULL: NaN
+                         " probability REAL,"         // the predicted class's; NULL: none
+                         " PRIMARY KEY(run_id, part, idx)) WITHOUT ROWID"),
+      },
   };
   return list;
 }

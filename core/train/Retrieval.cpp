@@ -18,11 +18,18 @@ torch::Tensor embed(TaskModel& model, const std::vector<EncodedExample>& items,
                                           torch::nn::functional::NormalizeFuncOptions().dim(1));
 }
 
-// Share of rows whose largest entry sits on the diagonal.
-double diagonalAccuracy(const torch::Tensor& similarity) {
-  const auto best = similarity.argmax(1);
-  const auto expected = torch::arange(similarity.size(0), best.options());
-  return best.eq(expected).to(torch::kFloat64).mean().item<double>();
+// Each row's best column.
+std::vector<int> bestOfRows(const torch::Tensor& similarity) {
+  const auto best = similarity.argmax(1).to(torch::kInt32).contiguous();
+  return {best.data_ptr<int>(), best.data_ptr<int>() + best.numel()};
+}
+
+// Share of rows whose best column is the row's own index.
+double diagonalAccuracy(const std::vector<int>& best) {
+  if (best.empty()) return 0;
+  size_t right = 0;
+  for (size_t i = 0; i < best.size(); ++i) right += best[i] == static_cast<int>(i);
+  return double(right) / best.size();
 }
 
 }  // namespace
@@ -35,7 +42,12 @@ RetrievalScores evaluateRetrieval(TaskModel& model, const std::vector<EncodedExa
   const torch::Tensor a = embed(model, pivot, batches, batchSize);
   const torch::Tensor b = embed(model, target, batches, batchSize);
   const torch::Tensor similarity = a.matmul(b.t());
-  return {diagonalAccuracy(similarity), diagonalAccuracy(similarity.t())};
+  RetrievalScores scores;
+  scores.pivotToTargetBest = bestOfRows(similarity);
+  scores.targetToPivotBest = bestOfRows(similarity.t());
+  scores.pivotToTarget = diagonalAccuracy(scores.pivotToTargetBest);
+  scores.targetToPivot = diagonalAccuracy(scores.targetToPivotBest);
+  return scores;
 }
 
 }  // namespace twb

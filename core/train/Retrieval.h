@@ -9,6 +9,9 @@ namespace twb {
 struct RetrievalScores {
   double pivotToTarget = 0;  // for each English item, is its translation the nearest?
   double targetToPivot = 0;  // and the other way round
+  // The item each query retrieved (the right one is the query's own index).
+  std::vector<int> pivotToTargetBest;
+  std::vector<int> targetToPivotBest;
   double mean() const { return (pivotToTarget + targetToPivot) / 2; }
 };
 

@@ -52,10 +52,21 @@ Evaluation evaluate(TaskModel& model, const std::vector<EncodedExample>& example
       scores.insert(scores.end(), s.data_ptr<double>(), s.data_ptr<double>() + s.numel());
       for (size_t r : rows) goldScores.push_back(examples[r].score);
     } else {
-      auto p = cpuOut.argmax(1).to(torch::kInt32).contiguous();
+      const auto [best, index] = torch::softmax(cpuOut.to(torch::kFloat64), 1).max(1);
+      auto p = index.to(torch::kInt32).contiguous();
       predicted.insert(predicted.end(), p.data_ptr<int>(), p.data_ptr<int>() + p.numel());
+      auto probability = best.contiguous();
+      ev.probability.insert(ev.probability.end(), probability.data_ptr<double>(),
+                            probability.data_ptr<double>() + probability.numel());
       for (size_t r : rows) gold.push_back(examples[r].label);
     }
+  }
+  if (isRegression(model)) {
+    ev.gold = goldScores;
+    ev.predicted = scores;
+  } else {
+    ev.gold.assign(gold.begin(), gold.end());
+    ev.predicted.assign(predicted.begin(), predicted.end());
   }
   ev.loss = examples.empty() ? NAN : lossSum / examples.size();
   if (isRegression(model)) {

@@ -38,6 +38,11 @@ struct Evaluation {
   QString primaryName;  // accuracy (classification) or pearson (similarity)
   double primary = 0;
   std::map<QString, double> scores;  // accuracy, macro_f1 / pearson, spearman
+  // Example by example, in the order given: gold and predicted label with the predicted class's
+  // probability (classification), or gold and predicted score (similarity).
+  std::vector<double> gold;
+  std::vector<double> predicted;
+  std::vector<double> probability;  // classification only
 };
 
 struct FitOutcome {

@@ -242,15 +242,32 @@ class TwbCliTest : public QObject {
       const QJsonObject result = value.toObject();
       const QString target = result.value(QStringLiteral("target")).toString();
       targets << target;
-      QVERIFY(result.value(QStringLiteral("negative_transfer")).isBool());
+      const QString verdict = result.value(QStringLiteral("verdict")).toString();
+      QVERIFY2(QStringList({"positive", "negative", "inconclusive"}).contains(verdict),
+               qPrintable(verdict));
       QHash<QString, double> means;
       for (const char* key : {"baseline", "transfer", "delta"}) {
         const QJsonObject arm = result.value(QLatin1String(key)).toObject();
         QVERIFY2(arm.value(QStringLiteral("mean")).isDouble(), key);
         QVERIFY2(arm.value(QStringLiteral("sd")).isDouble(), key);
         QVERIFY(arm.value(QStringLiteral("sd")).toDouble() >= 0);
+        QCOMPARE(arm.value(QStringLiteral("n")).toInt(), 2);
+        // The interval over two seeds: [low, high] around the mean.
+        const QJsonArray ci = arm.value(QStringLiteral("ci95")).toArray();
+        QCOMPARE(ci.size(), 2);
+        QVERIFY(ci[0].toDouble() <= arm.value(QStringLiteral("mean")).toDouble() + 1e-12);
+        QVERIFY(ci[1].toDouble() >= arm.value(QStringLiteral("mean")).toDouble() - 1e-12);
         means.insert(QLatin1String(key), arm.value(QStringLiteral("mean")).toDouble());
       }
+      const QJsonObject delta = result.value(QStringLiteral("delta")).toObject();
+      for (const char* key : {"p", "ci95_examples", "d_z"})
+        QVERIFY2(delta.contains(QLatin1String(key)), key);
+      // Per-example predictions were stored, so the interval over test examples exists.
+      QCOMPARE(delta.value(QStringLiteral("ci95_examples")).toArray().size(), 2);
+      QVERIFY(delta.value(QStringLiteral("test_examples")).toInt() > 0);
+      // Two seeds: the verdict rests on the examples.
+      QCOMPARE(result.value(QStringLiteral("verdict_basis")).toString(),
+               QStringLiteral("examples"));
       QVERIFY(qAbs(means["delta"] - (means["transfer"] - means["baseline"])) < 1e-9);
       const QString metric = result.value(QStringLiteral("metric")).toString();
       for (const QString& arm : {QStringLiteral("baseline"), QStringLiteral("transfer")}) {
@@ -370,17 +387,124 @@ class TwbCliTest : public QObject {
     const Outcome table = runYaml("table", kYaml);
     QVERIFY2(table.status == 0, qPrintable(table.err));
     QVERIFY(!table.out.trimmed().startsWith(QLatin1Char('{')));
-    QVERIFY2(hasLine(table.out, QStringLiteral("^target +metric +baseline +transfer +delta")),
+    QVERIFY2(hasLine(table.out, QStringLiteral("^target +metric +seeds +baseline +transfer +delta "
+                                               "+95% CI seeds +p +95% CI examples +p Holm "
+                                               "+verdict")),
              qPrintable(table.out));
     const QString number = QStringLiteral("\\d\\.\\d{3}");
+    const QString signedNumber = QStringLiteral("[+-]\\d\\.\\d{3}");
+    const QString interval = QStringLiteral("\\[%1, %1\\]").arg(signedNumber);
     for (const QString& target : kTargets) {
+      // target, metric, 2 seeds, both arms with their CI half-width, Δ, its CI over seeds, p
+      // ("-" when both seeds gave the same Δ), its CI over the test examples with their n, Holm
+      // p, and a verdict.
       const QRegularExpression row(
-          QStringLiteral("^%1 +accuracy +%2 +%2 +[+-]%2 +%2 +2\\b").arg(target, number),
+          QStringLiteral("^%1 +accuracy +2 +%2 ±%2 +%2 ±%2 +%3 +%4 +(%2|<0\\.001|-) +%4 n=\\d+ "
+                         "+(%2|<0\\.001) +(positive|negative|inconclusive)")
+              .arg(target, number, signedNumber, interval),
           QRegularExpression::MultilineOption);
       int rows = 0;
       for (auto match = row.globalMatch(table.out); match.hasNext(); match.next()) ++rows;
       QVERIFY2(rows == 1, qPrintable(table.out));
     }
+  }
+
+  void showExperimentPrintsTheStoredGains() {
+    QVERIFY2(json_.status == 0, qPrintable(json_.err));
+    const Outcome show = twb({QStringLiteral("show"), QStringLiteral("--experiment"),
+                              QString::number(experimentId()), QStringLiteral("--json")},
+                             db_);
+    QVERIFY2(show.status == 0, qPrintable(show.err));
+    const QJsonArray fromShow = QJsonDocument::fromJson(show.out.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("results"))
+                                    .toArray();
+    const QJsonArray fromRun = QJsonDocument::fromJson(json_.out.toUtf8())
+                                   .object()
+                                   .value(QStringLiteral("results"))
+                                   .toArray();
+    // One definition of a gain: what the run printed is what the store gives back.
+    QCOMPARE(fromShow, fromRun);
+    const Outcome text = twb(
+        {QStringLiteral("show"), QStringLiteral("--experiment"), QStringLiteral("cli-test")}, db_);
+    QVERIFY2(text.status == 0, qPrintable(text.err));
+    QVERIFY2(text.out.contains(QStringLiteral("verdict: Holm-adjusted p < 0.05")),
+             qPrintable(text.out));
+    // The power hint answers for the |Δ| asked about.
+    const Outcome effect =
+        twb({QStringLiteral("show"), QStringLiteral("--experiment"), QStringLiteral("cli-test"),
+             QStringLiteral("--effect"), QStringLiteral("0.05"), QStringLiteral("--json")},
+            db_);
+    QVERIFY2(effect.status == 0, qPrintable(effect.err));
+    const QJsonObject power = QJsonDocument::fromJson(effect.out.toUtf8())
+                                  .object()
+                                  .value(QStringLiteral("results"))
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(QStringLiteral("power"))
+                                  .toObject();
+    QCOMPARE(power.value(QStringLiteral("effect")).toDouble(), 0.05);
+    const Outcome bad =
+        twb({QStringLiteral("show"), QStringLiteral("--experiment"), QStringLiteral("cli-test"),
+             QStringLiteral("--effect"), QStringLiteral("lots")},
+            db_);
+    QCOMPARE(bad.status, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("--effect")), qPrintable(bad.err));
+  }
+
+  void exportPredictionsWritesEveryTestExample() {
+    QVERIFY2(json_.status == 0, qPrintable(json_.err));
+    const QString file = path("predictions.csv");
+    const Outcome exported = twb({QStringLiteral("export"), QStringLiteral("--predictions"), file,
+                                  QString::number(experimentId())},
+                                 db_);
+    QVERIFY2(exported.status == 0, qPrintable(exported.err));
+    QFile csv(file);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.front(), QStringLiteral("experiment,run,arm,target,seed,part,index,text_sha256,"
+                                           "gold,predicted,probability"));
+    RunStore store(db_);
+    QCOMPARE(qsizetype(store.predictions(experimentId()).size()), lines.size() - 1);
+    // Each run scored its whole test part: accuracy recomputed from the rows is the stored one.
+    QHash<qint64, QPair<int, int>> rightOfRun;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+      const QStringList f = lines[i].split(',');
+      QCOMPARE(f.size(), 11);
+      QCOMPARE(f[7].size(), 64);  // sha256 hex
+      const double probability = f[10].toDouble();
+      QVERIFY(probability >= 0.5 - 1e-9 && probability <= 1);  // two classes: the argmax's
+      auto& [right, all] = rightOfRun[f[1].toLongLong()];
+      right += f[8] == f[9] ? 1 : 0;
+      ++all;
+    }
+    QCOMPARE(rightOfRun.size(), kRuns);
+    for (const ResultRecord& r : store.results(experimentId()))
+      if (r.split == QLatin1String("test") && r.metric == QLatin1String("accuracy")) {
+        const auto [right, all] = rightOfRun.value(r.runId);
+        QVERIFY(qAbs(r.value - double(right) / all) < 1e-12);
+      }
+  }
+
+  void exportGainsWritesARowPerTargetWithN() {
+    QVERIFY2(json_.status == 0, qPrintable(json_.err));
+    const QString file = path("gains.csv");
+    const Outcome exported =
+        twb({QStringLiteral("export"), QStringLiteral("--gains"), file, QStringLiteral("cli-test")},
+            db_);
+    QVERIFY2(exported.status == 0, qPrintable(exported.err));
+    QFile csv(file);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), kTargets.size() + 1);
+    const QStringList header = lines.front().split(',');
+    for (const char* column :
+         {"baseline_n", "transfer_n", "delta_n", "delta_ci95_low", "p_holm", "verdict"})
+      QVERIFY2(header.contains(QLatin1String(column)), column);
+    const qsizetype n = header.indexOf(QStringLiteral("delta_n"));
+    for (qsizetype i = 1; i < lines.size(); ++i)
+      QCOMPARE(lines[i].split(',')[n], QStringLiteral("2"));
   }
 };
 

@@ -18,15 +18,22 @@ using namespace twb;
 
 namespace {
 
+// Three seeds; the intervals are t(0.975, 2) · sd / √3 either side of the mean.
+MeanSd summary(double mean, double sd) {
+  const double half = 4.302652729911275 * sd / std::sqrt(3.0);
+  return {mean, sd, 3, {mean - half, mean + half}};
+}
+
 TargetGain gain(const QString& target, double base, double transfer, double sd, bool negative) {
   TargetGain g;
   g.target = target;
   g.metric = QStringLiteral("accuracy");
-  g.baseline = {base, sd, 3};
-  g.transfer = {transfer, sd * 1.3, 3};
-  g.delta = {transfer - base, sd, 3};
+  g.baseline = summary(base, sd);
+  g.transfer = summary(transfer, sd * 1.3);
+  g.delta = summary(transfer - base, sd);
   g.relativeDelta = (transfer - base) / base;
-  g.negativeTransfer = negative;
+  g.verdict = negative ? Verdict::Negative : Verdict::Inconclusive;
+  g.reason = negative ? QString() : QStringLiteral("Holm-adjusted p = 0.2 over 3 target(s)");
   return g;
 }
 
@@ -93,6 +100,24 @@ void TestPlotsGains::gainBarsWriteDeltasAndFlagNegative() {
   QVERIFY(ticker->ticks().value(1.0).startsWith("sst2"));
   QVERIFY(ticker->ticks().value(3.0).startsWith("xnli-sw"));
   QCOMPARE(GainBars::formatDelta(0.0004), QString("+0.000"));
+  // The whiskers are the 95% intervals, and the plot says so.
+  bool says = false;
+  for (int i = 0; i < bars.plot()->itemCount(); ++i) {
+    auto* text = qobject_cast<QCPItemText*>(bars.plot()->item(i));
+    says = says || (text && text->text().contains("95% CI over seeds"));
+  }
+  QVERIFY(says);
+  for (int i = 0; i < bars.plot()->plottableCount(); ++i) {
+    auto* errors = qobject_cast<QCPErrorBars*>(bars.plot()->plottable(i));
+    if (!errors || errors->dataPlottable()->interface1D()->dataMainKey(0) != 0.8) continue;
+    // sst2's baseline: mean 0.801, sd 0.012, three seeds.
+    const double half = 4.302652729911275 * 0.012 / std::sqrt(3.0);
+    QVERIFY(std::abs(errors->data()->at(0).errorMinus - half) < 1e-12);
+    QVERIFY(std::abs(errors->data()->at(0).errorPlus - half) < 1e-12);
+  }
+  // The tooltip over a target carries its statistics and the power hint's question.
+  QVERIFY(bars.tooltips().value(0).contains("95% CI over seeds"));
+  QVERIFY(bars.tooltips().value(0).contains("verdict: inconclusive"));
 }
 
 void TestPlotsGains::gainHeatmapLabelsCells() {

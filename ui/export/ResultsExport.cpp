@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "experiment/GainsCsv.h"
 #include "experiment/StoredGains.h"
 #include "store/ResultsCsv.h"
 #include "store/RunStore.h"
@@ -21,15 +22,20 @@ QString fixed(double value, int decimals) {
   return value < 0 ? QStringLiteral("$-$") + text : text;
 }
 
-QString meanSd(const MeanSd& s, int decimals) {
+// "0.712 [0.690, 0.734]": the mean and its 95% interval over seeds (the mean alone with one).
+QString meanCi(const MeanSd& s, int decimals, bool sign = false) {
   if (s.n == 0) return QStringLiteral("--");
-  if (s.n == 1) return fixed(s.mean, decimals);
-  return fixed(s.mean, decimals) + QStringLiteral(" $\\pm$ ") + fixed(s.sd, decimals);
+  QString text = fixed(s.mean, decimals);
+  if (sign && s.mean >= 0) text = QLatin1Char('+') + text;
+  if (s.ci95.valid())
+    text +=
+        QStringLiteral(" [%1, %2]").arg(fixed(s.ci95.low, decimals), fixed(s.ci95.high, decimals));
+  return text;
 }
 
-QString signedMeanSd(const MeanSd& s, int decimals) {
-  const QString text = meanSd(s, decimals);
-  return s.n > 0 && s.mean >= 0 ? QLatin1Char('+') + text : text;
+QString pCell(double p) {
+  if (std::isnan(p)) return QStringLiteral("--");
+  return p < 0.001 ? QStringLiteral("$<$0.001") : QString::number(p, 'f', 3);
 }
 
 bool writeAtomically(const QString& path, const QString& text, QString* error) {
@@ -91,40 +97,43 @@ QString latexEscape(const QString& text) {
 
 QString gainsLatexTable(const QVector<TargetGain>& gains, const LatexTableOptions& options) {
   QSet<QString> metrics;
-  bool anyNegative = false;
-  for (const TargetGain& g : gains) {
-    metrics.insert(g.metric);
-    anyNegative = anyNegative || g.negativeTransfer;
-  }
+  for (const TargetGain& g : gains) metrics.insert(g.metric);
   const bool oneMetric = metrics.size() == 1 && !metrics.begin()->isEmpty();
 
-  QString caption = options.caption.isEmpty()
-                        ? QStringLiteral(
-                              "Transfer gains per target: mean $\\pm$ sd over seeds; "
-                              "$\\Delta$ = transfer $-$ baseline, paired by seed.")
-                        : latexEscape(options.caption);
+  QString caption =
+      options.caption.isEmpty()
+          ? QStringLiteral(
+                "Transfer gains per target: means over the $n$ paired seeds with 95\\% "
+                "confidence intervals (t); $\\Delta$ = transfer $-$ baseline, paired by seed. "
+                "$p_{\\mathrm{Holm}}$: paired t-test over seeds ($n \\geq 3$) or paired "
+                "bootstrap over test examples, Holm-adjusted across the %1 targets; the verdict "
+                "is positive or negative when it is below 0.05, else inconclusive.")
+                .arg(gains.size())
+          : latexEscape(options.caption);
   if (oneMetric) caption += QStringLiteral(" Scores: test %1.").arg(latexEscape(*metrics.begin()));
-  if (anyNegative)
-    caption +=
-        QStringLiteral(" $^\\dagger$ negative transfer (worse by more than the seed spread).");
 
   QString out;
   QTextStream s(&out);
   s << "% Requires \\usepackage{booktabs}.\n"
     << "\\begin{table}[t]\n"
     << "\\centering\n"
-    << "\\begin{tabular}{lrrr}\n"
+    << "\\begin{tabular}{lrrrrrl}\n"
     << "\\toprule\n"
-    << "Target & Baseline & Transfer & $\\Delta$ \\\\\n"
+    << "Target & $n$ & Baseline & Transfer & $\\Delta$ [95\\% CI] & $p_{\\mathrm{Holm}}$ & "
+       "Verdict \\\\\n"
     << "\\midrule\n";
   for (const TargetGain& g : gains) {
     QString target = latexEscape(g.target);
     if (!oneMetric && !g.metric.isEmpty())
       target += QStringLiteral(" (%1)").arg(latexEscape(g.metric));
-    QString delta = signedMeanSd(g.delta, options.decimals);
-    if (g.negativeTransfer) delta += QStringLiteral("$^\\dagger$");
-    s << target << " & " << meanSd(g.baseline, options.decimals) << " & "
-      << meanSd(g.transfer, options.decimals) << " & " << delta << " \\\\\n";
+    QString n = QString::number(g.delta.n);
+    if (g.undefinedSeeds > 0) n += QStringLiteral("/%1").arg(g.seeds);
+    QString verdict = verdictName(g.verdict);
+    if (g.atChance()) verdict += QStringLiteral(" (at chance)");
+    s << target << " & " << n << " & " << meanCi(g.baseline, options.decimals) << " & "
+      << meanCi(g.transfer, options.decimals) << " & "
+      << meanCi(g.delta, options.decimals, /*sign=*/true) << " & " << pCell(g.pAdjusted) << " & "
+      << verdict << " \\\\\n";
   }
   s << "\\bottomrule\n"
     << "\\end{tabular}\n"
@@ -133,6 +142,14 @@ QString gainsLatexTable(const QVector<TargetGain>& gains, const LatexTableOption
   s << "\\end{table}\n";
   s.flush();
   return out;
+}
+
+bool exportGainsCsv(const QVector<TargetGain>& gains, const QString& path, QString* error) {
+  QString text;
+  QTextStream out(&text);
+  writeGainsCsv(gains, out);
+  out.flush();
+  return writeAtomically(path, text, error);
 }
 
 bool exportGainsLatex(const QVector<TargetGain>& gains, const QString& path,

@@ -29,6 +29,8 @@ struct LatexTableOptions {
 // "mean \pm sd" over seeds (sd left out with one seed), Delta signed. A target with negative
 // transfer gets a dagger on its Delta, explained in the caption. Needs \usepackage{booktabs}.
 QString gainsLatexTable(const QVector<TargetGain>& gains, const LatexTableOptions& options = {});
+// The gains per target as CSV (experiment/GainsCsv), written to path atomically.
+bool exportGainsCsv(const QVector<TargetGain>& gains, const QString& path, QString* error);
 // gainsLatexTable written to path (atomically). False with *error set when it cannot.
 bool exportGainsLatex(const QVector<TargetGain>& gains, const QString& path,
                       const LatexTableOptions& options = {}, QString* error = nullptr);

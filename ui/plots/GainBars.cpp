@@ -2,6 +2,8 @@
 
 #include <qcustomplot.h>
 
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -17,16 +19,30 @@ constexpr double kOffset = 0.2;     // each bar's distance from its target's tic
 constexpr int kMaxUpright = 10;     // beyond this many targets, labels turn sideways
 constexpr double kBarWidth = 0.38;  // in target units: a small gap inside a pair
 
+// Error bars are the 95% interval over seeds (asymmetric in general); none with one seed.
 struct BarSet {
   QVector<double> keys;
   QVector<double> values;
-  QVector<double> errors;
+  QVector<double> below;
+  QVector<double> above;
   void add(double key, const MeanSd& score) {
     keys << key;
     values << score.mean;
-    errors << (std::isfinite(score.sd) ? score.sd : 0.0);
+    below << (score.ci95.valid() ? score.mean - score.ci95.low : 0.0);
+    above << (score.ci95.valid() ? score.ci95.high - score.mean : 0.0);
   }
 };
+
+// The top of a bar with its error bar.
+double topOf(const MeanSd& s) {
+  if (!std::isfinite(s.mean)) return 0;
+  return s.ci95.valid() ? std::max(s.mean, s.ci95.high) : s.mean;
+}
+
+double bottomOf(const MeanSd& s) {
+  if (!std::isfinite(s.mean)) return 0;
+  return s.ci95.valid() ? std::min(s.mean, s.ci95.low) : s.mean;
+}
 
 QCPBars* addBars(QCustomPlot* plot, const BarSet& set, const QString& name, const QPen& pen,
                  const QBrush& brush, bool errorBars) {
@@ -40,7 +56,7 @@ QCPBars* addBars(QCustomPlot* plot, const BarSet& set, const QString& name, cons
     auto* errors = new QCPErrorBars(plot->xAxis, plot->yAxis);
     errors->removeFromLegend();
     errors->setDataPlottable(bars);
-    errors->setData(set.errors);
+    errors->setData(set.below, set.above);
     errors->setPen(QPen(QColor(0x20, 0x20, 0x20), 1.2));
     errors->setWhiskerWidth(8);
   }
@@ -54,8 +70,61 @@ QString GainBars::formatDelta(double delta) {
   return QString::asprintf("%+.3f", delta);
 }
 
+QString GainBars::tooltipOf(const TargetGain& g) {
+  auto num = [](double v) {
+    return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("-");
+  };
+  auto ci = [&](const stats::Interval& i) {
+    return i.valid() ? QStringLiteral("[%1, %2]").arg(num(i.low), num(i.high))
+                     : QStringLiteral("-");
+  };
+  QStringList lines;
+  lines << QStringLiteral("<b>%1</b> (%2)").arg(g.target.toHtmlEscaped(), g.metric);
+  lines << tr("baseline %1 %2, transfer %3 %4 (n = %5 paired seeds)")
+               .arg(num(g.baseline.mean), ci(g.baseline.ci95), num(g.transfer.mean),
+                    ci(g.transfer.ci95))
+               .arg(g.delta.n);
+  if (g.undefinedSeeds > 0)
+    lines << tr("%1 of %2 seeds undefined (an arm missing or its score undefined)")
+                 .arg(g.undefinedSeeds)
+                 .arg(g.seeds);
+  lines << tr("Δ %1, 95% CI over seeds %2, p = %3 (paired t)")
+               .arg(formatDelta(g.delta.mean), ci(g.delta.ci95), num(g.p));
+  if (g.testExamples > 0)
+    lines << tr("95% CI over %1 test examples %2").arg(g.testExamples).arg(ci(g.ci95Examples));
+  lines << tr("verdict: %1%2")
+               .arg(verdictName(g.verdict),
+                    g.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(g.reason));
+  if (std::isfinite(g.detectableDelta)) {
+    const int needed = seedsFor(g, 0.02);
+    lines << tr("power: %1 seeds detect |Δ| ≥ %2 (80%); |Δ| = 0.02 needs %3")
+                 .arg(g.delta.n)
+                 .arg(num(g.detectableDelta))
+                 .arg(needed > 0 ? tr("%1 seeds").arg(needed) : tr("over 1000 seeds"));
+  }
+  if (std::isfinite(g.chance))
+    lines << tr("chance %1%2")
+                 .arg(num(g.chance), g.atChance() ? tr(": neither arm beats it") : QString());
+  return lines.join(QStringLiteral("<br>"));
+}
+
+bool GainBars::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == plot_ && event->type() == QEvent::ToolTip) {
+    auto* help = static_cast<QHelpEvent*>(event);
+    const int index =
+        static_cast<int>(std::lround(plot_->xAxis->pixelToCoord(help->pos().x()))) - 1;
+    if (index >= 0 && index < tooltips_.size())
+      QToolTip::showText(help->globalPos(), tooltips_[index], plot_);
+    else
+      QToolTip::hideText();
+    return true;
+  }
+  return QWidget::eventFilter(watched, event);
+}
+
 GainBars::GainBars(QWidget* parent) : QWidget(parent) {
   plot_ = new QCustomPlot(this);
+  plot_->installEventFilter(this);
   plot_->setMinimumSize(320, 200);
   plot_->legend->setVisible(true);
   plot_->legend->setBrush(QColor(255, 255, 255, 220));
@@ -78,6 +147,7 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
   plot_->clearItems();
   deltaLabels_.clear();
   negativeTargets_.clear();
+  tooltips_.clear();
 
   BarSet baseline, transfer, negative;
   auto ticker = QSharedPointer<QCPAxisTickerText>::create();
@@ -88,18 +158,19 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
     const TargetGain& g = gains[i];
     const double key = i + 1;
     baseline.add(key - kOffset, g.baseline);
-    (g.negativeTransfer ? negative : transfer).add(key + kOffset, g.transfer);
-    if (g.negativeTransfer) negativeTargets_ << g.target;
-    const int seeds = std::max(g.baseline.n, g.transfer.n);
+    const bool negativeTransfer = g.verdict == Verdict::Negative;
+    (negativeTransfer ? negative : transfer).add(key + kOffset, g.transfer);
+    if (negativeTransfer) negativeTargets_ << g.target;
+    tooltips_ << tooltipOf(g);
+    const int seeds = g.delta.n;
     const bool upright = gains.size() <= kMaxUpright;
     ticker->addTick(key, seeds > 0 && upright
                              ? QStringLiteral("%1\nn = %2").arg(g.target).arg(seeds)
                              : g.target);
     if (!metrics.contains(g.metric)) metrics << g.metric;
     for (const MeanSd& s : {g.baseline, g.transfer}) {
-      if (!std::isfinite(s.mean)) continue;
-      lowest = std::min(lowest, s.mean - s.sd);
-      highest = std::max(highest, s.mean + s.sd);
+      lowest = std::min(lowest, bottomOf(s));
+      highest = std::max(highest, topOf(s));
     }
   }
 
@@ -115,7 +186,7 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
     QColor light = loss;
     light.setAlpha(70);
     addBars(plot_, negative, QString(), Qt::NoPen, light, false)->removeFromLegend();
-    addBars(plot_, negative, tr("transfer, negative transfer"), QPen(loss, 1.5),
+    addBars(plot_, negative, tr("transfer, negative transfer (Holm p < 0.05)"), QPen(loss, 1.5),
             QBrush(loss, Qt::BDiagPattern), true);
   }
 
@@ -126,10 +197,7 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
   const double span = std::max(highest - lowest, 1e-6);
   for (int i = 0; i < gains.size(); ++i) {
     const TargetGain& g = gains[i];
-    double top = 0;
-    for (const MeanSd& s : {g.baseline, g.transfer}) {
-      if (std::isfinite(s.mean)) top = std::max(top, s.mean + s.sd);
-    }
+    const double top = std::max({0.0, topOf(g.baseline), topOf(g.transfer)});
     const QString delta = formatDelta(g.delta.mean);
     deltaLabels_ << delta;
     auto* label = new QCPItemText(plot_);
@@ -144,14 +212,20 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
       label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     }
     label->setFont(f);
-    if (g.negativeTransfer) {
-      label->setText(crowded ? QStringLiteral("%1 ▼").arg(delta)
-                             : QStringLiteral("Δ %1\n▼ negative").arg(delta));
+    QString text = crowded ? delta : QStringLiteral("Δ %1").arg(delta);
+    if (!crowded && g.delta.ci95.valid())
+      text += QStringLiteral("\n[%1, %2]")
+                  .arg(formatDelta(g.delta.ci95.low), formatDelta(g.delta.ci95.high));
+    if (g.verdict == Verdict::Negative) {
+      text += crowded ? QStringLiteral(" ▼") : QStringLiteral("\n▼ negative");
       label->setColor(loss.darker(120));
     } else {
-      label->setText(crowded ? delta : QStringLiteral("Δ %1").arg(delta));
+      if (g.verdict == Verdict::Positive)
+        text += crowded ? QStringLiteral(" ▲") : QStringLiteral("\n▲ positive");
       label->setColor(QColor(0x20, 0x20, 0x20));
     }
+    if (g.atChance()) text += crowded ? QStringLiteral(" ~") : QStringLiteral("\n~ at chance");
+    label->setText(text);
   }
 
   plot_->xAxis->setTicker(ticker);
@@ -162,6 +236,14 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
   plot_->yAxis->setRange(lowest < 0 ? lowest - 0.05 * span : 0,
                          highest + (crowded ? 0.35 : 0.22) * span);
   plot_->legend->setVisible(!gains.isEmpty());
+  // Say what the whiskers are: a reader cannot tell a CI from an sd by looking.
+  auto* whiskers = new QCPItemText(plot_);
+  whiskers->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+  whiskers->position->setType(QCPItemPosition::ptAxisRectRatio);
+  whiskers->position->setCoords(0.995, 0.01);
+  whiskers->setText(tr("error bars: 95% CI over seeds (t); n = paired seeds"));
+  whiskers->setColor(QColor(0x50, 0x50, 0x50));
+  whiskers->setVisible(!gains.isEmpty());
   if (gains.isEmpty()) {
     plot_->yAxis->setRange(0, 1);
     addCentredNote(plot_, tr("No gains yet: they appear when both arms of a target finish."));

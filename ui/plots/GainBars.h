@@ -1,4 +1,5 @@
-// GainBars: baseline vs transfer bars per target with seed error bars and the gain written on top.
+// GainBars: baseline vs transfer bars per target with 95% CI error bars, the gain, its interval
+// and verdict written on top, and each target's statistics in a tooltip.
 #pragma once
 
 #include <QStringList>
@@ -11,10 +12,11 @@ class QCustomPlot;
 
 namespace twb {
 
-// One pair of bars per target (baseline solid blue, transfer orange), error bars of one sd over
-// seeds, and Δ = transfer - baseline above each pair ("+0.138"). A negative transfer (see
-// TargetGain::negativeTransfer) gets its own colour, a hatched bar and a "▼ negative" line in
-// its label, so colour is never the only cue.
+// One pair of bars per target (baseline solid blue, transfer orange), error bars of the 95%
+// interval over seeds (the plot says so), and Δ = transfer - baseline above each pair ("+0.138")
+// with its interval. A negative verdict (TargetGain::verdict) gets its own colour, a hatched bar
+// and a "▼ negative" line, so colour is never the only cue; a positive one "▲ positive"; a
+// target neither arm of which beats chance "~ at chance".
 class GainBars : public QWidget {
   Q_OBJECT
  public:
@@ -29,11 +31,19 @@ class GainBars : public QWidget {
   QStringList negativeTargets() const { return negativeTargets_; }
 
   static QString formatDelta(double delta);
+  // What the tooltip over a target says: both arms with CIs, Δ with both intervals and p, the
+  // verdict and why, the power hint and the chance level.
+  static QString tooltipOf(const TargetGain& gain);
+  QStringList tooltips() const { return tooltips_; }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   QCustomPlot* plot_ = nullptr;
   QStringList deltaLabels_;
   QStringList negativeTargets_;
+  QStringList tooltips_;
 };
 
 }  // namespace twb

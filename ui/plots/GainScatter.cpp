@@ -31,11 +31,20 @@ void GainScatter::setAxisLabels(const QString& xLabel, const QString& yLabel) {
 void GainScatter::setPoints(const QVector<ScatterPoint>& points) {
   plot_->clearGraphs();
   plot_->clearItems();
-  QVector<double> xs, ys;
+  QVector<double> xs, ys, below, above;
+  double lowest = std::numeric_limits<double>::infinity();
+  double highest = -lowest;
+  bool anyChance = false;
   for (const ScatterPoint& p : points) {
     if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
     xs << p.x;
     ys << p.y;
+    const bool ci = std::isfinite(p.low) && std::isfinite(p.high);
+    below << (ci ? p.y - p.low : 0.0);
+    above << (ci ? p.high - p.y : 0.0);
+    lowest = std::min(lowest, ci ? std::min(p.low, p.y) : p.y);
+    highest = std::max(highest, ci ? std::max(p.high, p.y) : p.y);
+    anyChance = anyChance || p.atChance;
   }
   fit_ = fitLine(xs, ys);
   fitLabel_.clear();
@@ -56,6 +65,27 @@ void GainScatter::setPoints(const QVector<ScatterPoint>& points) {
   dots->setScatterStyle(
       QCPScatterStyle(QCPScatterStyle::ssDisc, palette::kBlue.darker(110), palette::kBlue, 8));
   dots->setData(xs, ys);
+  auto* errors = new QCPErrorBars(plot_->xAxis, plot_->yAxis);
+  errors->setName(tr("95% CI of Δ over seeds"));
+  errors->setDataPlottable(dots);
+  errors->setData(below, above);
+  errors->setPen(QPen(palette::kBlue.darker(130), 1));
+  errors->setWhiskerWidth(6);
+  if (anyChance) {
+    // Hollow markers over the discs of the languages that do not beat chance.
+    QVector<double> cx, cy;
+    for (const ScatterPoint& p : points)
+      if (p.atChance && std::isfinite(p.x) && std::isfinite(p.y)) {
+        cx << p.x;
+        cy << p.y;
+      }
+    QCPGraph* chance = plot_->addGraph();
+    chance->setName(tr("at chance (neither arm beats it)"));
+    chance->setLineStyle(QCPGraph::lsNone);
+    chance->setScatterStyle(QCPScatterStyle(
+        QCPScatterStyle::ssCircle, QPen(palette::kBlue.darker(150), 1.5), QBrush(Qt::white), 8));
+    chance->setData(cx, cy);
+  }
   for (const ScatterPoint& p : points) {
     if (!std::isfinite(p.x) || !std::isfinite(p.y) || p.label.isEmpty()) continue;
     auto* text = new QCPItemText(plot_);
@@ -67,11 +97,13 @@ void GainScatter::setPoints(const QVector<ScatterPoint>& points) {
   }
 
   const auto [minX, maxX] = std::minmax_element(xs.cbegin(), xs.cend());
-  const auto [minY, maxY] = std::minmax_element(ys.cbegin(), ys.cend());
+  const double* minY = &lowest;
+  const double* maxY = &highest;
   const QString n = QString::number(fit_.n);
   if (fit_.valid) {
     const QString r = std::isfinite(fit_.r) ? QString::number(fit_.r, 'f', 2) : tr("undefined");
-    fitLabel_ = tr("least squares: r = %1, n = %2").arg(r, n);
+    fitLabel_ = correlationLabel_.isEmpty() ? tr("least squares: r = %1, n = %2").arg(r, n)
+                                            : correlationLabel_;
     QCPGraph* line = plot_->addGraph();
     line->setName(fitLabel_);
     line->setPen(QPen(palette::kVermillion, 2));

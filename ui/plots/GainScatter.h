@@ -1,9 +1,11 @@
-// GainScatter: Δ (or the transfer gap) against a linguistic distance, with a fit line, r and n.
+// GainScatter: Δ (or the transfer gap) against a linguistic distance, each language's 95% CI as
+// an error bar, a fit line, and the correlation with its interval, p and n.
 #pragma once
 
 #include <QString>
 #include <QVector>
 #include <QWidget>
+#include <limits>
 
 #include "plots/LinearFit.h"
 
@@ -13,12 +15,16 @@ namespace twb {
 
 // One language (or task) on the scatter.
 struct ScatterPoint {
-  QString label;  // drawn beside the point: "de", "sw"
-  double x = 0;   // distance
-  double y = 0;   // Δ or gap
+  QString label;                                          // drawn beside the point: "de", "sw"
+  double x = 0;                                           // distance
+  double y = 0;                                           // Δ or gap
+  double low = std::numeric_limits<double>::quiet_NaN();  // y's 95% interval; NaN: none
+  double high = std::numeric_limits<double>::quiet_NaN();
+  bool atChance = false;  // drawn hollow: neither arm beats chance
 };
 
-// Points with their labels, the least-squares line, and "r = 0.53, n = 12" in the legend.
+// Points with their labels and error bars (hollow when at chance), the least-squares line, and
+// the correlation (or "r = 0.53, n = 12") in the legend.
 // With no points it says where the points will come from.
 class GainScatter : public QWidget {
   Q_OBJECT
@@ -27,6 +33,9 @@ class GainScatter : public QWidget {
 
   void setPoints(const QVector<ScatterPoint>& points);
   void setAxisLabels(const QString& xLabel, const QString& yLabel);
+  // What the legend says of the fit line (the report's correlation: r, CI, p, Holm p, n);
+  // empty: the least-squares r and n. Set before setPoints.
+  void setCorrelationLabel(const QString& label) { correlationLabel_ = label; }
 
   QCustomPlot* plot() const { return plot_; }
   LinearFit fit() const { return fit_; }
@@ -37,6 +46,7 @@ class GainScatter : public QWidget {
   QCustomPlot* plot_ = nullptr;
   LinearFit fit_;
   QString fitLabel_;
+  QString correlationLabel_;
 };
 
 }  // namespace twb

@@ -271,6 +271,14 @@ class TestExperimentLoader : public QObject {
                                << 23 << QStringLiteral("protocol.seeds must be a whole number");
     QTest::newRow("seed twice") << withLines(QStringLiteral("protocol: {seeds: [1, 1]}\n")) << 4
                                 << 23 << QStringLiteral("seed 1 appears twice");
+    QTest::newRow("decontaminate yes")
+        << withLines(QStringLiteral("protocol: {decontaminate: yes}\n")) << 4 << 27
+        << QStringLiteral("protocol.decontaminate must be true");
+    QTest::newRow("parallel file without language")
+        << QStringLiteral(
+               "name: x\nmodel: {}\ntargets:\n  - {dataset: {path: p.tsv}, task: "
+               "translation-pair}\n")
+        << 4 << 15 << QStringLiteral("say which column holds the translation");
     QTest::newRow("targets not a list")
         << QStringLiteral("name: x\nmodel: {}\ntargets: uci-yelp\n") << 3 << 10
         << QStringLiteral("targets must be a non-empty list");

@@ -189,6 +189,42 @@ class TestExperimentWriter : public QObject {
     QCOMPARE(twb::experimentDifferences(spec, noIntermediate).size(), 1);
   }
 
+  void decontaminateIsWrittenWhenOffAndCompared() {
+    // On is the default and goes unwritten; off is written, read back and named in differences.
+    const QString top =
+        QStringLiteral("name: x\nmodel: {arch: bert}\ntargets: [{dataset: uci-yelp}]\n");
+    const ExperimentSpec on = twb::parseExperiment(top, QStringLiteral("/e/x.yaml"));
+    QVERIFY(on.protocol.decontaminate);
+    QVERIFY(!twb::experimentToYaml(on, QStringLiteral("/e")).contains(QStringLiteral("decont")));
+    ExperimentSpec off = on;
+    off.protocol.decontaminate = false;
+    const QString yaml = twb::experimentToYaml(off, QStringLiteral("/e"));
+    QVERIFY2(yaml.contains(QStringLiteral("seeds: [1], decontaminate: false}")), qPrintable(yaml));
+    const ExperimentSpec back = twb::parseExperiment(yaml, QStringLiteral("/e/x.yaml"));
+    QVERIFY(!back.protocol.decontaminate);
+    QCOMPARE(twb::experimentDifferences(off, back), QStringList());
+    QCOMPARE(twb::experimentDifferences(on, off),
+             QStringList{QStringLiteral("protocol.decontaminate: 'true' != 'false'")});
+  }
+
+  void aParallelFileTargetRoundTrips() {
+    // A translation-pair target from a file: English is the `en` column unless `text` says.
+    const ExperimentSpec spec = twb::parseExperiment(
+        QStringLiteral("name: x\nmodel: {arch: bert}\ntargets:\n"
+                       "  - {dataset: {path: pairs.tsv}, task: translation-pair, language: de}\n"
+                       "  - {dataset: {path: p.csv, text: eng, text_pair: ger}, task: "
+                       "translation-pair, language: de}\n"),
+        QStringLiteral("/e/x.yaml"));
+    QCOMPARE(spec.targets[0].dataset.textColumn, QStringLiteral("en"));
+    QCOMPARE(spec.targets[0].dataset.pairColumn, QString());
+    QCOMPARE(spec.targets[0].dataset.language, QStringLiteral("de"));
+    QCOMPARE(spec.targets[1].dataset.textColumn, QStringLiteral("eng"));
+    QCOMPARE(spec.targets[1].dataset.pairColumn, QStringLiteral("ger"));
+    const ExperimentSpec back = twb::parseExperiment(
+        twb::experimentToYaml(spec, QStringLiteral("/e")), QStringLiteral("/e/x.yaml"));
+    QCOMPARE(twb::experimentDifferences(spec, back), QStringList());
+  }
+
   void pathsUnderTheYamlFolderAreRelative() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

@@ -1,5 +1,6 @@
 // Tests of DatasetReader: TSV, CSV and JSONL files the test writes, and every rejected input.
 #include <QtTest>
+#include <tuple>
 
 #include "common/InputError.h"
 #include "data/CsvParser.h"
@@ -171,6 +172,39 @@ class TestDatasetReader : public QObject {
     QVERIFY2(error.message().contains(QStringLiteral("'label'")), error.what());
     QVERIFY2(error.message().contains(QStringLiteral("review, stars, date")), error.what());
     QVERIFY(QString::fromUtf8(error.what()).startsWith(path));
+  }
+
+  void readsAlignedColumns() {
+    // One column per language; a row lacking a language's text is an item that language lacks.
+    const QString path = twb::test::writeFile(
+        dir_, QStringLiteral("parallel.tsv"),
+        "en\tde\tfr\nhello\thallo\tbonjour\n  cat \t\tchat\nhouse\tHaus\tmaison\n");
+    const auto pairs =
+        twb::readAlignedPairs(fileRef(path), QStringLiteral("en"), QStringLiteral("de"));
+    QCOMPARE(pairs.size(), 2);
+    QCOMPARE(pairs[0], qMakePair(QStringLiteral("hello"), QStringLiteral("hallo")));
+    QCOMPARE(pairs[1], qMakePair(QStringLiteral("house"), QStringLiteral("Haus")));
+    QCOMPARE(twb::readAlignedPairs(fileRef(path), QStringLiteral("en"), QStringLiteral("fr"))
+                 .value(1)
+                 .first,
+             QStringLiteral("cat"));
+  }
+
+  void missingLanguageColumnNamesFileAndColumn() {
+    const QString path =
+        twb::test::writeFile(dir_, QStringLiteral("two.csv"), "en,de\nhello,hallo\n");
+    for (const auto& [english, translation, missing] :
+         {std::tuple{"en", "ja", "'ja'"}, std::tuple{"english", "de", "'english'"}}) {
+      try {
+        twb::readAlignedPairs(fileRef(path), QString::fromLatin1(english),
+                              QString::fromLatin1(translation));
+        QFAIL("a missing column was accepted");
+      } catch (const InputError& error) {
+        QCOMPARE(error.file(), path);
+        QVERIFY2(error.message().contains(QString::fromLatin1(missing)), error.what());
+        QVERIFY2(error.message().contains(QStringLiteral("the columns are: en, de")), error.what());
+      }
+    }
   }
 
   void jsonlMissingFieldNamesLine() {

@@ -3,7 +3,7 @@
 #include <QtTest>
 
 #include "common/InputError.h"
-#include "data/SplitMix64.h"
+#include "common/SplitMix64.h"
 #include "data/Splitter.h"
 
 namespace {

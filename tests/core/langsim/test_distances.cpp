@@ -30,24 +30,35 @@ Language language(const QString& code, const QStringList& path,
 
 const QStringList kGermanic{QStringLiteral("gmw"), QStringLiteral("gem"), QStringLiteral("ine")};
 
+// Ten word-order features (87A-96A) and ten phonology ones (2A-11A) that English, German and
+// Japanese share with equal values, so each pair reaches the minimum of shared features and the
+// hand-counted differences below decide the rates.
+QMap<QString, QString> withCommon(QMap<QString, QString> features) {
+  for (int chapter = 87; chapter <= 96; ++chapter)
+    features.insert(QStringLiteral("%1A").arg(chapter), QStringLiteral("1 Same"));
+  for (int chapter = 2; chapter <= 11; ++chapter)
+    features.insert(QStringLiteral("%1A").arg(chapter), QStringLiteral("1 Same"));
+  return features;
+}
+
 // Order of S, O and V; subject-verb; adposition; two phonology features; a lexicon one.
 Language english() {
   return language(QStringLiteral("en"), kGermanic,
-                  {{"81A", "2 SVO"},
-                   {"82A", "1 SV"},
-                   {"85A", "2 Prepositions"},
-                   {"1A", "3 Average"},
-                   {"13A", "1 No tones"},
-                   {"129A", "2 Different"}},
+                  withCommon({{"81A", "2 SVO"},
+                              {"82A", "1 SV"},
+                              {"85A", "2 Prepositions"},
+                              {"1A", "3 Average"},
+                              {"13A", "1 No tones"},
+                              {"129A", "2 Different"}}),
                   52.0, 0.0);
 }
 Language german() {
   return language(QStringLiteral("de"), kGermanic,
-                  {{"81A", "7 No dominant order"},
-                   {"82A", "1 SV"},
-                   {"85A", "2 Prepositions"},
-                   {"1A", "3 Average"},
-                   {"129A", "2 Different"}},
+                  withCommon({{"81A", "7 No dominant order"},
+                              {"82A", "1 SV"},
+                              {"85A", "2 Prepositions"},
+                              {"1A", "3 Average"},
+                              {"129A", "2 Different"}}),
                   52.0, 10.0);
 }
 Language french() {
@@ -57,11 +68,11 @@ Language french() {
 }
 Language japanese() {
   return language(QStringLiteral("ja"), {QStringLiteral("jpx")},
-                  {{"81A", "1 SOV"},
-                   {"82A", "1 SV"},
-                   {"85A", "1 Postpositions"},
-                   {"1A", "2 Moderately small"},
-                   {"13A", "2 Simple tone system"}},
+                  withCommon({{"81A", "1 SOV"},
+                              {"82A", "1 SV"},
+                              {"85A", "1 Postpositions"},
+                              {"1A", "2 Moderately small"},
+                              {"13A", "2 Simple tone system"}}),
                   37.0, 140.0);
 }
 
@@ -132,25 +143,48 @@ class DistancesTest : public QObject {
   }
 
   void syntacticAndFeaturalCountTheFeaturesBothHave() {
-    // Syntax both have: 81A (differs), 82A, 85A; 129A is lexicon, not syntax.
+    // Syntax both have: 81A (differs), 82A, 85A and the ten common ones; 129A is lexicon.
     const Distance syntax = twb::syntacticDistance(english(), german());
-    QCOMPARE(syntax.compared, 3);
+    QCOMPARE(syntax.compared, 13);
     QCOMPARE(syntax.raw, 1.0);
-    QCOMPARE(syntax.value, 1.0 / 3.0);
-    // All features both have: 81A, 82A, 85A, 1A, 129A (13A only in English).
+    QCOMPARE(syntax.value, 1.0 / 13.0);
+    // All features both have: 81A, 82A, 85A, 1A, 129A and the twenty common ones (13A only in
+    // English).
     const Distance all = twb::featuralDistance(english(), german());
-    QCOMPARE(all.compared, 5);
-    QCOMPARE(all.value, 1.0 / 5.0);
+    QCOMPARE(all.compared, 25);
+    QCOMPARE(all.value, 1.0 / 25.0);
     const Distance ja = twb::syntacticDistance(english(), japanese());
-    QCOMPARE(ja.compared, 3);
-    QCOMPARE(ja.value, 2.0 / 3.0);
-    QCOMPARE(twb::phonologicalDistance(english(), japanese()).compared, 2);
+    QCOMPARE(ja.compared, 13);
+    QCOMPARE(ja.value, 2.0 / 13.0);
+    QCOMPARE(twb::phonologicalDistance(english(), japanese()).compared, 12);
     // French has only 81A: no phonology in common, so unknown rather than 0.
     const Distance none = twb::phonologicalDistance(english(), french());
     QVERIFY(!none.known);
     QCOMPARE(none.compared, 0);
     QVERIFY(std::isnan(none.value));
     QVERIFY(!twb::featuralDistance(english(), language(QStringLiteral("xx"), {})).known);
+  }
+
+  void fewerThanTenSharedFeaturesAreUnknown() {
+    // English and French share one feature (81A): a rate over one feature ranks nothing.
+    const Distance few = twb::featuralDistance(english(), french());
+    QVERIFY(!few.known);
+    QVERIFY(std::isnan(few.value));
+    QCOMPARE(few.compared, 1);  // still said, so a report can tell how few
+    // Nine shared features: unknown; ten: known.
+    QMap<QString, QString> nine, ten;
+    for (int chapter = 1; chapter <= 9; ++chapter)
+      nine.insert(QStringLiteral("%1A").arg(chapter), "1");
+    ten = nine;
+    ten.insert(QStringLiteral("10A"), QStringLiteral("2"));
+    QVERIFY(!twb::featureMismatch(nine, nine).known);
+    QMap<QString, QString> other = nine;
+    other.insert(QStringLiteral("10A"), QStringLiteral("1"));
+    const Distance known = twb::featureMismatch(ten, other);
+    QVERIFY(known.known);
+    QCOMPARE(known.compared, 10);
+    QCOMPARE(known.value, 0.1);
+    QCOMPARE(twb::kMinSharedFeatures, 10);
   }
 
   void greatCircleParisBerlinIsAbout878Km() {
@@ -179,6 +213,21 @@ class DistancesTest : public QObject {
     QVERIFY(!twb::wordOverlap(a, {QStringLiteral("... !")}).known);
     // Scripts without Latin letters and combining marks stay words.
     QCOMPARE(twb::wordTypes({QStringLiteral("नमस्ते दुनिया")}).size(), 2);
+    // Scripts written without spaces: a character is a type, so a clause is not one "word".
+    QCOMPARE(twb::wordTypes({QStringLiteral("人人生而自由")}),
+             (QSet<QString>{"人", "生", "而", "自", "由"}));
+    QCOMPARE(twb::wordTypes({QStringLiteral("すべての人間は")}).size(), 7);  // す べ て の 人 間 は
+    QCOMPARE(twb::wordTypes({QStringLiteral("Unicode文字")}),
+             (QSet<QString>{"unicode", "文", "字"}));
+  }
+
+  void lexicalDistanceIsOneMinusDice() {
+    const QStringList a{QStringLiteral("The cat sat."), QStringLiteral("The CAT ran!")};
+    const QStringList b{QStringLiteral("the dog sat, don't run")};
+    // Dice = 2 · 2 / 9; the distance reads larger = farther.
+    QCOMPARE(twb::lexicalDistance(a, b).value, 1 - 4.0 / 9.0);
+    QCOMPARE(twb::lexicalDistance(a, a).value, 0.0);
+    QCOMPARE(twb::lexicalDistance(a, {QStringLiteral("日本語")}).value, 1.0);
   }
 
   void subwordOverlapOnTokenIds() {

@@ -78,18 +78,18 @@ class RunStoreTest : public QObject {
  private slots:
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-  void newFileHasSchemaVersionOneInWal() {
+  void newFileHasTheLatestSchemaInWal() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("sub/runs.sqlite"));
     {
       RunStore store(path);
-      QCOMPARE(store.schemaVersion(), 1);
-      QCOMPARE(RunStore::latestSchemaVersion(), 1);
+      QCOMPARE(store.schemaVersion(), 2);
+      QCOMPARE(RunStore::latestSchemaVersion(), 2);
       QCOMPARE(store.path(), path);
     }
     QVERIFY(QFileInfo::exists(path));
     withRawConnection(path, [](QSqlDatabase& db) {
-      QCOMPARE(rawScalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 1);
+      QCOMPARE(rawScalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 2);
       QCOMPARE(rawScalar(db, QStringLiteral("PRAGMA journal_mode")).toString(),
                QStringLiteral("wal"));
       QSqlQuery query(db);
@@ -97,8 +97,8 @@ class RunStoreTest : public QObject {
           "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name")));
       QStringList names;
       while (query.next()) names << query.value(0).toString();
-      for (const char* expected :
-           {"experiments", "runs", "stages", "points", "results", "points_by_series"})
+      for (const char* expected : {"experiments", "runs", "stages", "points", "results",
+                                   "points_by_series", "predictions"})
         QVERIFY2(names.contains(QLatin1String(expected)), expected);
       QVERIFY(query.exec(QStringLiteral("PRAGMA index_info(points_by_series)")));
       QStringList columns;
@@ -116,7 +116,7 @@ class RunStoreTest : public QObject {
       id = store.addExperiment(QStringLiteral("e"), QStringLiteral("x: 1"));
     }
     RunStore again(path);
-    QCOMPARE(again.schemaVersion(), 1);
+    QCOMPARE(again.schemaVersion(), 2);
     QCOMPARE(again.experiments().size(), 1);
     QCOMPARE(again.experiments().first().id, id);
   }
@@ -229,6 +229,56 @@ class RunStoreTest : public QObject {
     QCOMPARE(results[2].value, 0.8125);
     QCOMPARE(store.resultsOfRun(transfer).size(), 2);
     QCOMPARE(store.results(0).size(), 3);
+  }
+
+  // A store written by the previous version (schema 1) gains the predictions table and keeps
+  // every row it had.
+  void versionOneStoreMigratesKeepingItsRows() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+    qint64 run = 0;
+    {
+      RunStore store(path);
+      const qint64 e = store.addExperiment(QStringLiteral("old"), QStringLiteral("x: 1"));
+      run = store.addRun(e, QStringLiteral("baseline"), QStringLiteral("t"), 1);
+      store.addResult({run, QStringLiteral("test"), QStringLiteral("accuracy"), 0.75});
+    }
+    withRawConnection(path, [](QSqlDatabase& db) {  // make it look like a version-1 file
+      QSqlQuery query(db);
+      QVERIFY(query.exec(QStringLiteral("DROP TABLE predictions")));
+      QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+    });
+    RunStore store(path);
+    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.resultsOfRun(run).size(), 1);
+    QCOMPARE(store.resultsOfRun(run).front().value, 0.75);
+    store.addPredictions({{run, QStringLiteral("test"), 0, QStringLiteral("ab"), 1, 1, 0.9}});
+    QCOMPARE(store.predictions(0).size(), 1);
+  }
+
+  void predictionsRoundTripInOrderWithNaN() {
+    QTemporaryDir dir;
+    RunStore store(dir.filePath(QStringLiteral("p.sqlite")));
+    const qint64 e = store.addExperiment(QStringLiteral("e"), QStringLiteral("x: 1"));
+    const qint64 other = store.addExperiment(QStringLiteral("f"), QStringLiteral("x: 2"));
+    const qint64 run = store.addRun(e, QStringLiteral("transfer"), QStringLiteral("t"), 2);
+    const qint64 otherRun = store.addRun(other, QStringLiteral("baseline"), QStringLiteral("t"), 1);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    store.addPredictions({{run, QStringLiteral("test"), 1, QStringLiteral("h1"), 0, 1, 0.6},
+                          {run, QStringLiteral("test"), 0, QStringLiteral("h0"), 2.5, 2.25, nan},
+                          {otherRun, QStringLiteral("test"), 0, QStringLiteral("x"), 1, 0, 0.5}});
+    // Storing an example again replaces it (a resumed run re-evaluates its test part).
+    store.addPredictions({{run, QStringLiteral("test"), 1, QStringLiteral("h1"), 0, 0, 0.7}});
+    const QVector<twb::PredictionRecord> got = store.predictions(e);
+    QCOMPARE(got.size(), 2);
+    QCOMPARE(got[0].index, 0);
+    QCOMPARE(got[0].textHash, QStringLiteral("h0"));
+    QCOMPARE(got[0].gold, 2.5);
+    QCOMPARE(got[0].predicted, 2.25);
+    QVERIFY(std::isnan(got[0].probability));
+    QCOMPARE(got[1].predicted, 0.0);
+    QCOMPARE(got[1].probability, 0.7);
+    QCOMPARE(store.predictions(0).size(), 3);
   }
 
   void yamlHashIsSha256OfTheText() {

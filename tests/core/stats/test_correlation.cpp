@@ -4,7 +4,7 @@
 #include <QtTest>
 #include <cmath>
 
-#include "langsim/Correlation.h"
+#include "stats/Correlation.h"
 
 using twb::CorrelationMethod;
 
