@@ -8,6 +8,7 @@
 #include <QTextStream>
 #include <cmath>
 
+#include "CliFormat.h"
 #include "Commands.h"
 #include "ExperimentLookup.h"
 #ifdef TWB_REPORT_PLOTS
@@ -19,33 +20,9 @@
 namespace twb::cli {
 namespace {
 
-QString number(double value, int decimals = 3) {
-  return std::isnan(value) ? QStringLiteral("-") : QString::number(value, 'f', decimals);
-}
-
-QString signedNumber(double value, int decimals = 3) {
-  return std::isnan(value) ? QStringLiteral("-")
-                           : (value >= 0 ? QStringLiteral("+") : QString()) +
-                                 QString::number(value, 'f', decimals);
-}
-
-QJsonValue jsonNumber(double value) { return std::isnan(value) ? QJsonValue() : QJsonValue(value); }
-
-QJsonValue interval(const stats::Interval& i) {
-  if (!i.valid()) return QJsonValue();
-  return QJsonArray{i.low, i.high};
-}
-
-QJsonObject summaryJson(const MeanSd& m) {
-  return {{QStringLiteral("mean"), jsonNumber(m.mean)},
-          {QStringLiteral("sd"), jsonNumber(m.sd)},
-          {QStringLiteral("n"), m.n},
-          {QStringLiteral("ci95"), interval(m.ci95)}};
-}
-
 QJsonObject correlationJson(const CorrelationResult& c, double holm) {
   return {{QStringLiteral("r"), jsonNumber(c.r)},
-          {QStringLiteral("ci95"), interval(c.ci95)},
+          {QStringLiteral("ci95"), jsonInterval(c.ci95)},
           {QStringLiteral("p"), jsonNumber(c.p)},
           {QStringLiteral("p_holm"), jsonNumber(holm)},
           {QStringLiteral("exact"), c.exact},
@@ -119,32 +96,6 @@ QJsonObject toJson(const LanguageReport& report) {
           {QStringLiteral("notes"), QJsonArray::fromStringList(report.notes)}};
 }
 
-QString ciText(const stats::Interval& i, int decimals = 3) {
-  if (!i.valid()) return QStringLiteral("-");
-  return QStringLiteral("[%1, %2]")
-      .arg(signedNumber(i.low, decimals), signedNumber(i.high, decimals));
-}
-
-QString pText(double p) {
-  if (std::isnan(p)) return QStringLiteral("-");
-  return p < 0.001 ? QStringLiteral("<0.001") : QString::number(p, 'f', 3);
-}
-
-void printRows(QTextStream& out, const QList<QStringList>& rows) {
-  QList<qsizetype> widths;
-  for (const QStringList& row : rows)
-    for (qsizetype i = 0; i < row.size(); ++i) {
-      if (widths.size() <= i) widths.append(0);
-      widths[i] = std::max(widths[i], row[i].size());
-    }
-  for (const QStringList& row : rows) {
-    QString line;
-    for (qsizetype i = 0; i < row.size(); ++i)
-      line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-    out << line << "\n";
-  }
-}
-
 void printReport(QTextStream& out, const LanguageReport& report) {
   out << report.experiment << " (experiment " << report.experimentId << "): transfer gain per "
       << "language and distance from English, one point per language and task\n\n";
@@ -162,18 +113,18 @@ void printReport(QTextStream& out, const LanguageReport& report) {
         p.language,
         p.name.left(16),
         QString::number(p.delta.n),
-        number(p.baseline.mean),
-        number(p.transfer.mean),
-        signedNumber(p.delta.mean),
-        ciText(p.delta.ci95),
-        std::isnan(p.chance) ? QStringLiteral("-") : number(p.chance) + (p.atChance ? "*" : ""),
-        number(p.gap),
-        number(p.pretrainShare, 4)};
+        fixed(p.baseline.mean),
+        fixed(p.transfer.mean),
+        signedFixed(p.delta.mean),
+        intervalText(p.delta.ci95),
+        std::isnan(p.chance) ? QStringLiteral("-") : fixed(p.chance) + (p.atChance ? "*" : ""),
+        fixed(p.gap),
+        fixed(p.pretrainShare, 4)};
     for (const QString& id : report.distanceIds)
-      row << number(p.distance.count(id) ? p.distance.at(id) : NAN, 2);
+      row << fixed(p.distance.count(id) ? p.distance.at(id) : NAN, 2);
     rows << row;
   }
-  printRows(out, rows);
+  printTable(out, rows);
   out << "\nseeds: paired seeds; 95% CI: t interval of delta over seeds; chance: the score of "
          "a guess (* = neither arm beats it, exact binomial test, 5%); share: of the "
          "pretraining text\n";
@@ -198,16 +149,16 @@ void printReport(QTextStream& out, const LanguageReport& report) {
                            c.measure,
                            c.distance,
                            QString::number(c.pearson.n),
-                           signedNumber(c.pearson.r),
-                           ciText(c.pearson.ci95, 2),
+                           signedFixed(c.pearson.r),
+                           intervalText(c.pearson.ci95, 2),
                            pText(c.pearson.p),
                            pText(c.pearsonHolm),
-                           signedNumber(c.spearman.r),
-                           ciText(c.spearman.ci95, 2),
+                           signedFixed(c.spearman.r),
+                           intervalText(c.spearman.ci95, 2),
                            pText(c.spearman.p),
                            pText(c.spearmanHolm),
-                           signedNumber(c.partialR)};
-    printRows(out, table);
+                           signedFixed(c.partialR)};
+    printTable(out, table);
     QStringList controls;
     for (const DistanceCorrelation& c : report.correlations)
       for (const QString& control : c.controls)
@@ -220,13 +171,13 @@ void printReport(QTextStream& out, const LanguageReport& report) {
       if (c.measure != QLatin1String("delta") || !c.ols.valid()) continue;
       QString line = QStringLiteral("  OLS %1: delta = %2")
                          .arg(c.distance)
-                         .arg(signedNumber(c.ols.coefficients[0]));
+                         .arg(signedFixed(c.ols.coefficients[0]));
       const QStringList names = QStringList{c.distance} + c.controls;
       for (size_t i = 1; i < c.ols.coefficients.size(); ++i)
         line += QStringLiteral(" %1 %2 (se %3, p %4)")
-                    .arg(signedNumber(c.ols.coefficients[i]), names.value(int(i) - 1),
-                         number(c.ols.standardErrors[i]), pText(c.ols.p[i]));
-      out << line << QStringLiteral("; n = %1, R2 = %2\n").arg(c.ols.n).arg(number(c.ols.r2));
+                    .arg(signedFixed(c.ols.coefficients[i]), names.value(int(i) - 1),
+                         fixed(c.ols.standardErrors[i]), pText(c.ols.p[i]));
+      out << line << QStringLiteral("; n = %1, R2 = %2\n").arg(c.ols.n).arg(fixed(c.ols.r2));
     }
   }
   for (const QString& note : report.notes) out << "note: " << note << "\n";

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <memory>
 
+#include "CliFormat.h"
 #include "Commands.h"
 #include "ExperimentGains.h"
 #include "ExperimentLookup.h"
@@ -25,22 +26,6 @@ namespace twb::cli {
 namespace {
 
 using Table = QList<QStringList>;  // the first row is the header
-
-// Prints rows in aligned columns, each line after indent; the last column is not padded.
-void printTable(QTextStream& out, const Table& rows, const QString& indent) {
-  QList<qsizetype> widths;
-  for (const QStringList& row : rows)
-    for (qsizetype i = 0; i < row.size(); ++i) {
-      if (widths.size() <= i) widths.append(0);
-      widths[i] = std::max(widths[i], row[i].size());
-    }
-  for (const QStringList& row : rows) {
-    QString line = indent;
-    for (qsizetype i = 0; i < row.size(); ++i)
-      line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-    out << line << '\n';
-  }
-}
 
 QString number(double value) {
   return std::isnan(value) ? QStringLiteral("nan") : QString::number(value, 'f', 4);

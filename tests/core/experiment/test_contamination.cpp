@@ -13,19 +13,14 @@
 #include "data/ParallelCorpus.h"
 #include "data/TextKey.h"
 #include "experiment/Plan.h"
+#include "support/LogRecorder.h"
 #include "support/TestSupport.h"
 
 using namespace twb;
 
 namespace {
 
-struct Recorder : TaskState {
-  QStringList lines;
-  void progress(const Progress&) override {}
-  void metric(const StageInfo&, const MetricPoint&) override {}
-  void log(const QString& line) override { lines << line; }
-  bool isCancelled() const override { return false; }
-};
+using Recorder = test::LogRecorder;
 
 // A restaurant review sentence per row, no two alike.
 QString targetText(int i) {

@@ -18,6 +18,7 @@
 #include "experiment/Engine.h"
 #include "experiment/StoredGains.h"
 #include "store/RunStore.h"
+#include "support/LogRecorder.h"
 #include "support/TestSupport.h"
 
 using namespace twb;
@@ -142,12 +143,7 @@ train: {lr: 2.0e-3, batch_size: 16, max_len: 24, epochs: 2, threads: 1}
 
 const QStringList kRetrieved = {"de", "fr", "nl", "sco"};
 
-struct Silent : TaskState {
-  void progress(const Progress&) override {}
-  void metric(const StageInfo&, const MetricPoint&) override {}
-  void log(const QString&) override {}
-  bool isCancelled() const override { return false; }
-};
+using Silent = test::LogRecorder;
 
 bool isMultipleOf(double value, int denominator) {
   const double scaled = value * denominator;

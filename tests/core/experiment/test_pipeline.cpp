@@ -8,21 +8,14 @@
 #include "config/ExperimentLoader.h"
 #include "experiment/Engine.h"
 #include "store/RunStore.h"
+#include "support/LogRecorder.h"
 #include "support/TestSupport.h"
 
 using namespace twb;
 
 namespace {
 
-struct Silent : TaskState {
-  int points = 0;
-  int cancelAfter = -1;
-  mutable int polls = 0;
-  void progress(const Progress&) override {}
-  void metric(const StageInfo&, const MetricPoint&) override { ++points; }
-  void log(const QString&) override {}
-  bool isCancelled() const override { return cancelAfter >= 0 && ++polls > cancelAfter; }
-};
+using Silent = test::LogRecorder;
 
 const char* kYaml = R"(name: pipeline-test
 model: {arch: bert, size: tiny, layers: 1, hidden: 32, heads: 2, ff: 64, vocab_size: 150}

@@ -13,6 +13,7 @@
 #include "models/HfCheckpoint.h"
 #include "models/Safetensors.h"
 #include "store/RunStore.h"
+#include "support/LogRecorder.h"
 #include "support/TestSupport.h"
 #include "text/HfTokenizer.h"
 #include "text/ModelInputs.h"
@@ -21,13 +22,7 @@ using namespace twb;
 
 namespace {
 
-struct Recorder : TaskState {
-  QStringList lines;
-  void progress(const Progress&) override {}
-  void metric(const StageInfo&, const MetricPoint&) override {}
-  void log(const QString& line) override { lines << line; }
-  bool isCancelled() const override { return false; }
-};
+using Recorder = test::LogRecorder;
 
 const QStringList kWords = {"great", "lovely",   "excellent", "superb",   "wonderful", "fine",
                             "awful", "terrible", "poor",      "dreadful", "boring",    "broken",
