@@ -297,6 +297,42 @@ class ContaminationTest : public QObject {
       QVERIFY2(lines[0].contains(QStringLiteral("12 of 12 aligned items")), qPrintable(lines[0]));
     }
   }
+
+  void retrievalLanguagesOfOneCorpusShareOnePool() {
+    // German has items 0-9, French 2-11, Dutch every even one: the pool each is evaluated on
+    // is the four items all three have (2, 4, 6, 8), so chance is the same for each.
+    ParallelCorpus corpus;
+    corpus.id = QStringLiteral("udhr");
+    for (int i = 0; i < 12; ++i) {
+      const QString key = QStringLiteral("b%1").arg(i, 2, 10, QLatin1Char('0'));
+      addParallelText(corpus, QStringLiteral("en"), key, QStringLiteral("english %1").arg(i));
+      if (i < 10)
+        addParallelText(corpus, QStringLiteral("de"), key, QStringLiteral("de %1").arg(i));
+      if (i >= 2)
+        addParallelText(corpus, QStringLiteral("fr"), key, QStringLiteral("fr %1").arg(i));
+      if (i % 2 == 0)
+        addParallelText(corpus, QStringLiteral("nl"), key, QStringLiteral("nl %1").arg(i));
+    }
+    writeParallelCache(dataDir_ + QStringLiteral("/udhr"), corpus, {},
+                       QStringLiteral("test fixture"), QString());
+    QByteArray yaml = kYaml;
+    yaml.replace("targets:\n",
+                 "targets:\n  - {dataset: udhr, task: retrieval, languages: [de, fr, nl]}\n");
+    Recorder log;
+    const ExperimentPlan p = plan(yaml, "pool.yaml", &log);
+    const QStringList shared{"english 2", "english 4", "english 6", "english 8"};
+    for (const PlannedTask& t : p.targets) {
+      if (!t.retrieval()) continue;
+      QStringList english;
+      for (const auto& [en, text] : t.pairs) english << en;
+      QCOMPARE(english, shared);
+      for (const auto& [en, text] : t.pairs)  // still aligned: the same item in both
+        QCOMPARE(text.section(QLatin1Char(' '), 1), en.section(QLatin1Char(' '), 1));
+    }
+    QVERIFY2(!log.lines.filter(QStringLiteral("each evaluated on the 4 items all of them share"))
+                  .isEmpty(),
+             qPrintable(log.lines.join('\n')));
+  }
 };
 
 QTEST_GUILESS_MAIN(ContaminationTest)
