@@ -32,6 +32,9 @@ LanguageView::LanguageView(QWidget* parent)
   measure_->addItem(tr("gain Δ"), QStringLiteral("delta"));
   measure_->addItem(tr("transfer gap (English − language)"), QStringLiteral("gap"));
   stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // A long correlation line wraps instead of widening the whole window.
+  stats_->setWordWrap(true);
+  stats_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   for (QComboBox* box : {distance_, metric_, measure_})
     connect(box, &QComboBox::currentIndexChanged, this, &LanguageView::redraw);
 }
@@ -91,7 +94,6 @@ void LanguageView::redraw() {
     stats_->setText(text);
   }
   if (stats_->text().isEmpty() && !report_.notes.isEmpty()) stats_->setText(report_.notes.front());
-  stats_->setWordWrap(true);
 }
 
 }  // namespace twb

@@ -238,9 +238,9 @@ void GainBars::setGains(const QVector<TargetGain>& gains) {
   plot_->legend->setVisible(!gains.isEmpty());
   // Say what the whiskers are: a reader cannot tell a CI from an sd by looking.
   auto* whiskers = new QCPItemText(plot_);
-  whiskers->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+  whiskers->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
   whiskers->position->setType(QCPItemPosition::ptAxisRectRatio);
-  whiskers->position->setCoords(0.995, 0.01);
+  whiskers->position->setCoords(0.005, 0.005);
   whiskers->setText(tr("error bars: 95% CI over seeds (t); n = paired seeds"));
   whiskers->setColor(QColor(0x50, 0x50, 0x50));
   whiskers->setVisible(!gains.isEmpty());
