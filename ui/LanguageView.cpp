@@ -82,7 +82,11 @@ void LanguageView::redraw() {
                        .arg(shown->spearman.r, 0, 'f', 2)
                        .arg(shown->spearman.p, 0, 'f', 3)
                        .arg(shown->spearmanHolm, 0, 'f', 3)
-                       .arg(2 * report_.correlations.size());
+                       .arg(std::count_if(report_.correlations.begin(), report_.correlations.end(),
+                                          [](const DistanceCorrelation& c) {
+                                            return !std::isnan(c.pearson.p);
+                                          }) *
+                            2);
     if (std::isfinite(shown->partialR))
       text += tr("; partial r = %1 controlling for %2")
                   .arg(shown->partialR, 0, 'f', 2)

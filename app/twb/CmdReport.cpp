@@ -20,6 +20,14 @@
 namespace twb::cli {
 namespace {
 
+// The tests Holm adjusts over: every coefficient that has a p.
+int holmTests(const LanguageReport& report) {
+  int tests = 0;
+  for (const DistanceCorrelation& c : report.correlations)
+    tests += int(!std::isnan(c.pearson.p)) + int(!std::isnan(c.spearman.p));
+  return tests;
+}
+
 QJsonObject correlationJson(const CorrelationResult& c, double holm) {
   return {{QStringLiteral("r"), jsonNumber(c.r)},
           {QStringLiteral("ci95"), jsonInterval(c.ci95)},
@@ -90,7 +98,7 @@ QJsonObject toJson(const LanguageReport& report) {
           {QStringLiteral("experiment_id"), report.experimentId},
           {QStringLiteral("pivot"), report.pivot},
           {QStringLiteral("permutations"), report.permutations},
-          {QStringLiteral("holm_tests"), 2 * report.correlations.size()},
+          {QStringLiteral("holm_tests"), holmTests(report)},
           {QStringLiteral("languages"), languages},
           {QStringLiteral("correlations"), correlations},
           {QStringLiteral("notes"), QJsonArray::fromStringList(report.notes)}};
@@ -136,8 +144,9 @@ void printReport(QTextStream& out, const LanguageReport& report) {
         << QStringLiteral("exact when n! <= %1, else %2 seeded permutations")
                .arg(kMaxExactPermutations)
                .arg(report.permutations)
-        << "); p Holm: adjusted across all " << 2 * report.correlations.size()
-        << " tests below; r CI: bootstrap over languages\n";
+        << "); p Holm: adjusted across the " << holmTests(report)
+        << " tests below that have a p; r CI: bootstrap over languages; '-': undefined (a "
+           "constant side)\n";
     QList<QStringList> table{
         {QStringLiteral("task/metric"), QStringLiteral("measure"), QStringLiteral("distance"),
          QStringLiteral("n"), QStringLiteral("pearson r"), QStringLiteral("95% CI"),

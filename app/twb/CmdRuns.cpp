@@ -154,15 +154,13 @@ bool chooseExperiments(Command& command, const RunStore& store, QVector<Experime
     *chosen = store.experiments();
     return true;
   }
-  const qint64 id = command.id(text, "--experiment");
-  if (id == 0) return false;
-  const std::optional<ExperimentRecord> one = store.experiment(id);
-  if (!one) {
-    command.err() << "twb " << command.name() << ": no experiment " << id << " in " << store.path()
-                  << '\n';
+  // An id or a name, as everywhere else.
+  try {
+    *chosen = {*store.experiment(resolveExperiment(store, text))};
+  } catch (const InputError& error) {
+    command.err() << "twb " << command.name() << ": " << error.what() << '\n';
     return false;
   }
-  *chosen = {*one};
   return true;
 }
 
@@ -389,6 +387,14 @@ int exportResults(const QStringList& args) {
   const QStringList positionals = command.parser().positionalArguments();
   const bool predictions = command.parser().isSet(QStringLiteral("predictions"));
   const bool gains = command.parser().isSet(QStringLiteral("gains"));
+  const bool points = command.parser().isSet(QStringLiteral("points"));
+  // One file per call: two output options would leave one of them silently unwritten.
+  if (int(predictions) + int(gains) + int(command.parser().isSet(QStringLiteral("csv"))) > 1 ||
+      (points && (predictions || gains))) {
+    command.err() << "twb export: give one of --csv FILE [--points], --predictions FILE or "
+                     "--gains FILE per call\n";
+    return kBadInput;
+  }
   const QString file = command.parser().value(predictions ? QStringLiteral("predictions")
                                               : gains     ? QStringLiteral("gains")
                                                           : QStringLiteral("csv"));
@@ -400,7 +406,6 @@ int exportResults(const QStringList& args) {
     command.err() << "twb export: at most one EXPERIMENT; see twb export --help\n";
     return kBadInput;
   }
-  const bool points = command.parser().isSet(QStringLiteral("points"));
   try {
     const std::unique_ptr<RunStore> store = command.open();
     if (!store) return command.noDatabase();

@@ -23,7 +23,10 @@ QString verdictCell(const TargetGain& g) {
 
 QString seedsCell(const TargetGain& g) {
   QString s = QString::number(g.delta.n);
-  if (g.undefinedSeeds > 0) s += QStringLiteral(" (%1 undef.)").arg(g.undefinedSeeds);
+  QStringList left;
+  if (g.missingSeeds > 0) left << QStringLiteral("%1 missing").arg(g.missingSeeds);
+  if (g.undefinedSeeds > 0) left << QStringLiteral("%1 undef.").arg(g.undefinedSeeds);
+  if (!left.isEmpty()) s += QStringLiteral(" (%1)").arg(left.join(QStringLiteral(", ")));
   return s;
 }
 
@@ -48,21 +51,24 @@ void printGainTable(QTextStream& out, const QVector<TargetGain>& gains, double e
   QList<QStringList> rows{
       {QStringLiteral("target"), QStringLiteral("metric"), QStringLiteral("seeds"),
        QStringLiteral("baseline"), QStringLiteral("transfer"), QStringLiteral("delta"),
-       QStringLiteral("95% CI seeds"), QStringLiteral("p"), QStringLiteral("95% CI examples"),
-       QStringLiteral("p Holm"), QStringLiteral("verdict")}};
+       QStringLiteral("95% CI seeds"), QStringLiteral("p seeds"), QStringLiteral("95% CI examples"),
+       QStringLiteral("p ex."), QStringLiteral("p Holm"), QStringLiteral("verdict")}};
   for (const TargetGain& g : gains) {
     QString examples = intervalText(g.ci95Examples);
     if (g.testExamples > 0) examples += QStringLiteral(" n=%1").arg(g.testExamples);
     rows.append({g.target, g.metric, seedsCell(g), armCell(g.baseline), armCell(g.transfer),
                  g.delta.n ? signedFixed(g.delta.mean) : QStringLiteral("-"),
-                 intervalText(g.delta.ci95), pText(g.p), examples, pText(g.pAdjusted),
-                 verdictCell(g)});
+                 intervalText(g.delta.ci95), pText(g.p), examples, pText(g.pExamples),
+                 pText(g.pAdjusted), verdictCell(g)});
   }
   printTable(out, rows);
   out << "\nbaseline, transfer: mean ±95% CI half-width over the paired seeds; delta = transfer "
-         "- baseline;\np: paired t-test over seeds; examples: paired bootstrap over test "
-         "examples (seeds pooled);\nverdict: Holm-adjusted p < 0.05 across the "
-      << gains.size() << " target(s), over seeds with >= 3 seeds, else over examples.\n";
+         "- baseline;\np seeds: paired t-test over seeds; 95% CI examples: paired bootstrap over "
+         "the test examples\n(seeds pooled; n per seed); p ex.: paired permutation test over "
+         "them;\nverdict: Holm-adjusted p < 0.05 across the "
+      << std::count_if(gains.begin(), gains.end(),
+                       [](const TargetGain& g) { return !std::isnan(g.pAdjusted); })
+      << " tested target(s), over seeds with >= 3 seeds, else over examples.\n";
   bool header = false;
   for (const TargetGain& g : gains) {
     QStringList notes;
@@ -78,7 +84,8 @@ void printGainTable(QTextStream& out, const QVector<TargetGain>& gains, double e
       const int needed = seedsFor(g, effect);
       notes << QStringLiteral("power: %1 seeds detect |Δ| >= %2 (80%); |Δ| = %3 needs %4")
                    .arg(g.delta.n)
-                   .arg(fixed(g.detectableDelta))
+                   .arg(g.detectableDelta > 1 ? QStringLiteral("1 (none: the whole scale)")
+                                              : fixed(g.detectableDelta))
                    .arg(effect)
                    .arg(needed > 0 ? QStringLiteral("%1 seeds").arg(needed)
                                    : QStringLiteral("over 1000 seeds"));
@@ -108,6 +115,7 @@ QJsonArray gainsJson(const QVector<TargetGain>& gains, double effect) {
         {QStringLiteral("language"), g.language},
         {QStringLiteral("metric"), g.metric},
         {QStringLiteral("seeds"), g.seeds},
+        {QStringLiteral("missing_seeds"), g.missingSeeds},
         {QStringLiteral("undefined_seeds"), g.undefinedSeeds},
         {QStringLiteral("baseline"), summaryJson(g.baseline)},
         {QStringLiteral("transfer"), summaryJson(g.transfer)},

@@ -1,6 +1,7 @@
 #include "experiment/Gains.h"
 
 #include <cmath>
+#include <set>
 
 #include "stats/Distributions.h"
 #include "stats/PairedTest.h"
@@ -26,29 +27,44 @@ double beatsChanceP(double score, const TargetScores& t) {
                                  t.chance);
 }
 
+// An arm's interval drawn inside the range its metric can take (accuracy cannot exceed 1).
+MeanSd clipped(MeanSd s, const QString& metric) {
+  if (!s.ci95.valid()) return s;
+  const double low = metric == QLatin1String("pearson") ? -1 : 0;
+  s.ci95 = {std::max(low, s.ci95.low), std::min(1.0, s.ci95.high)};
+  return s;
+}
+
 TargetGain gainOf(const TargetScores& t, const GainOptions& options) {
   TargetGain g;
   g.target = t.target;
   g.metric = t.metric;
-  std::map<int, bool> seen;
-  for (const auto& [seed, v] : t.baseline) seen[seed] = true;
-  for (const auto& [seed, v] : t.transfer) seen[seed] = true;
-  g.seeds = static_cast<int>(seen.size());
+  std::set<int> seeds;
+  for (const auto& [seed, v] : t.baseline) seeds.insert(seed);
+  for (const auto& [seed, v] : t.transfer) seeds.insert(seed);
+  g.seeds = static_cast<int>(seeds.size());
 
   std::vector<double> base, transfer, deltas;
   std::vector<stats::SeedExamples> examples;
-  for (const auto& [seed, b] : t.baseline) {
+  for (int seed : seeds) {
+    const auto b = t.baseline.find(seed);
     const auto it = t.transfer.find(seed);
-    if (it == t.transfer.end() || std::isnan(b) || std::isnan(it->second)) continue;
-    base.push_back(b);
+    if (b == t.baseline.end() || it == t.transfer.end()) {
+      ++g.missingSeeds;
+      continue;
+    }
+    if (std::isnan(b->second) || std::isnan(it->second)) {
+      ++g.undefinedSeeds;
+      continue;
+    }
+    base.push_back(b->second);
     transfer.push_back(it->second);
-    deltas.push_back(it->second - b);
-    g.deltaBySeed[seed] = it->second - b;
+    deltas.push_back(it->second - b->second);
+    g.deltaBySeed[seed] = it->second - b->second;
     if (const auto e = t.examples.find(seed); e != t.examples.end()) examples.push_back(e->second);
   }
-  g.undefinedSeeds = g.seeds - static_cast<int>(deltas.size());
-  g.baseline = stats::summarize(base);
-  g.transfer = stats::summarize(transfer);
+  g.baseline = clipped(stats::summarize(base), t.metric);
+  g.transfer = clipped(stats::summarize(transfer), t.metric);
   const stats::PairedResult paired = stats::pairedTest(deltas);
   g.delta = paired.delta;
   g.p = paired.p;
@@ -62,7 +78,11 @@ TargetGain gainOf(const TargetScores& t, const GainOptions& options) {
     const stats::BootstrapResult boot =
         stats::pairedBootstrap(examples, t.exampleMetric, options.resamples, options.seed);
     g.ci95Examples = boot.ci95;
-    g.pExamples = boot.p;
+    // The verdict's test over examples: the paired permutation test (exact McNemar for one
+    // seed's accuracy), which holds its level where the bootstrap's p does not (few examples
+    // that differ between the arms).
+    g.pExamples =
+        stats::pairedPermutationP(examples, t.exampleMetric, options.resamples, options.seed);
     g.testExamples = boot.examples;
   }
   g.chance = t.chance;
@@ -83,8 +103,10 @@ double verdictP(TargetGain& g) {
     g.basis = QStringLiteral("examples");
     return g.pExamples;
   }
-  if (g.delta.n == 0)
-    g.reason = QStringLiteral("no seed has both arms");
+  if (g.delta.n == 0 && g.undefinedSeeds > 0 && g.missingSeeds == 0)
+    g.reason = QStringLiteral("every seed's score is undefined (e.g. constant predictions)");
+  else if (g.delta.n == 0)
+    g.reason = QStringLiteral("no seed has a defined score in both arms");
   else if (g.delta.n < 3)
     g.reason = QStringLiteral("%1 paired seed(s) and no per-example predictions").arg(g.delta.n);
   else
@@ -124,7 +146,10 @@ QVector<TargetGain> computeGains(const std::vector<TargetScores>& targets,
     TargetGain& g = gains[i];
     g.pAdjusted = adjusted[size_t(i)];
     if (std::isnan(g.pAdjusted)) continue;
-    if (g.pAdjusted < kAlpha && g.delta.mean != 0) {
+    if (g.pAdjusted < kAlpha && g.delta.mean != 0 && g.atChance()) {
+      // A difference between two guesses is no transfer, however reliable it is.
+      g.reason = QStringLiteral("neither arm beats chance: Δ compares two guesses");
+    } else if (g.pAdjusted < kAlpha && g.delta.mean != 0) {
       g.verdict = g.delta.mean > 0 ? Verdict::Positive : Verdict::Negative;
     } else {
       g.reason = QStringLiteral("Holm-adjusted p = %1 over %2 target(s)")

@@ -35,12 +35,14 @@ struct TargetGain {
   double p = stats::kNaN;              // paired t-test over seeds, two-sided
   double signFlipP = stats::kNaN;      // exact sign-flip permutation p (2^n <= 10,000)
   double dz = stats::kNaN;             // mean Δ / sd(Δ)
-  // Over test examples: the paired bootstrap pooled across seeds.
+  // Over test examples, pooled across seeds: the paired bootstrap interval and the paired
+  // permutation test's p.
   stats::Interval ci95Examples;
   double pExamples = stats::kNaN;
   int testExamples = 0;    // examples in a seed's test part (0: no per-example predictions)
   int seeds = 0;           // seeds with a stored score of either arm
-  int undefinedSeeds = 0;  // of those, seeds where an arm is missing or undefined (NaN)
+  int missingSeeds = 0;    // of those, seeds where an arm has no score (failed, stopped, running)
+  int undefinedSeeds = 0;  // seeds where both arms ran but a score is undefined (NaN)
   // The verdict: what it rests on ("seeds" with >= 3 paired seeds, else "examples"), its p
   // adjusted by Holm across the experiment's targets, and why it is inconclusive when it is.
   QString basis;

@@ -123,7 +123,8 @@ DistanceCorrelation correlateGroup(const QVector<const LanguagePoint*>& points,
 QStringList parallelCorporaOf(const RunStore& store, qint64 experimentId) {
   QStringList ids;
   for (const auto& [name, t] : storedTargets(store, experimentId))
-    if (t.task == QLatin1String("retrieval") && !t.dataset.isFile() && !ids.contains(t.dataset.id))
+    if ((t.task == QLatin1String("retrieval") || t.task == QLatin1String("translation-pair")) &&
+        !t.dataset.isFile() && !ids.contains(t.dataset.id))
       ids << t.dataset.id;
   return ids;
 }

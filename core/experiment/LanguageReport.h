@@ -86,7 +86,8 @@ LanguageReport buildLanguageReport(const RunStore& store, qint64 experimentId,
 LanguageReport buildLanguageReport(const RunStore& store, qint64 experimentId,
                                    const QString& dataDir, int permutations = kPermutations);
 
-// The catalog ids of the parallel corpora an experiment's targets use.
+// The catalog ids of the parallel corpora an experiment's retrieval and translation-pair
+// targets use (a user's own parallel file has no lexical distance yet).
 QStringList parallelCorporaOf(const RunStore& store, qint64 experimentId);
 
 }  // namespace twb

@@ -96,11 +96,65 @@ BootstrapResult pairedBootstrap(const std::vector<SeedExamples>& seeds, ExampleM
   if (deltas.empty()) return result;
   std::sort(deltas.begin(), deltas.end());
   result.ci95 = {percentile(deltas, 0.025), percentile(deltas, 0.975)};
-  const auto atMostZero = std::upper_bound(deltas.begin(), deltas.end(), 0.0) - deltas.begin();
-  const auto atLeastZero = deltas.end() - std::lower_bound(deltas.begin(), deltas.end(), 0.0);
-  const double b = static_cast<double>(deltas.size());
-  result.p = std::min(1.0, 2 * (std::min(atMostZero, atLeastZero) + 1) / (b + 1));
   return result;
+}
+
+double pairedPermutationP(const std::vector<SeedExamples>& seeds, ExampleMetric metric,
+                          int resamples, std::uint64_t seed) {
+  if (seeds.empty()) return kNaN;
+  std::vector<std::vector<size_t>> all(seeds.size());
+  for (size_t s = 0; s < seeds.size(); ++s) {
+    if (seeds[s].baseline.empty() || seeds[s].transfer.size() != seeds[s].baseline.size())
+      return kNaN;
+    all[s].resize(seeds[s].baseline.size());
+    for (size_t i = 0; i < all[s].size(); ++i) all[s][i] = i;
+  }
+  const double observed = std::abs(meanDelta(seeds, all, metric));
+  if (std::isnan(observed)) return kNaN;
+  const double threshold = observed * (1 - 1e-12) - 1e-15;  // ties up to rounding count
+  if (metric == ExampleMetric::Mean) {
+    // Δ = Σ w_j d_j over the examples that differ (w = 1 / (examples · seeds)); a swap flips d_j.
+    std::vector<double> terms;
+    for (const SeedExamples& s : seeds)
+      for (size_t i = 0; i < s.baseline.size(); ++i) {
+        const double d = s.transfer[i] - s.baseline[i];
+        if (d != 0) terms.push_back(d / double(s.baseline.size()) / double(seeds.size()));
+      }
+    if (terms.empty()) return 1.0;
+    if (terms.size() <= 16) {
+      const std::uint32_t patterns = 1u << terms.size();
+      std::uint32_t extreme = 0;
+      for (std::uint32_t mask = 0; mask < patterns; ++mask) {
+        double sum = 0;
+        for (size_t j = 0; j < terms.size(); ++j) sum += (mask >> j & 1u) ? -terms[j] : terms[j];
+        if (std::abs(sum) >= threshold) ++extreme;
+      }
+      return double(extreme) / patterns;
+    }
+    SplitMix64 random(seed);
+    int extreme = 0;
+    for (int b = 0; b < resamples; ++b) {
+      double sum = 0;
+      for (double t : terms) sum += (random.next() >> 63) ? -t : t;
+      if (std::abs(sum) >= threshold) ++extreme;
+    }
+    return double(extreme + 1) / (resamples + 1);
+  }
+  // Pearson: swap the arms' predictions example by example and recompute both correlations.
+  SplitMix64 random(seed);
+  std::vector<SeedExamples> swapped = seeds;
+  int extreme = 0;
+  for (int b = 0; b < resamples; ++b) {
+    for (size_t s = 0; s < seeds.size(); ++s)
+      for (size_t i = 0; i < seeds[s].baseline.size(); ++i) {
+        const bool swap = random.next() >> 63;
+        swapped[s].baseline[i] = swap ? seeds[s].transfer[i] : seeds[s].baseline[i];
+        swapped[s].transfer[i] = swap ? seeds[s].baseline[i] : seeds[s].transfer[i];
+      }
+    const double delta = meanDelta(swapped, all, metric);
+    if (!std::isnan(delta) && std::abs(delta) >= threshold) ++extreme;
+  }
+  return double(extreme + 1) / (resamples + 1);
 }
 
 }  // namespace twb::stats

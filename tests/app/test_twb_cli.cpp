@@ -388,19 +388,19 @@ class TwbCliTest : public QObject {
     QVERIFY2(table.status == 0, qPrintable(table.err));
     QVERIFY(!table.out.trimmed().startsWith(QLatin1Char('{')));
     QVERIFY2(hasLine(table.out, QStringLiteral("^target +metric +seeds +baseline +transfer +delta "
-                                               "+95% CI seeds +p +95% CI examples +p Holm "
-                                               "+verdict")),
+                                               "+95% CI seeds +p seeds +95% CI examples +p ex\\. "
+                                               "+p Holm +verdict")),
              qPrintable(table.out));
     const QString number = QStringLiteral("\\d\\.\\d{3}");
     const QString signedNumber = QStringLiteral("[+-]\\d\\.\\d{3}");
     const QString interval = QStringLiteral("\\[%1, %1\\]").arg(signedNumber);
     for (const QString& target : kTargets) {
       // target, metric, 2 seeds, both arms with their CI half-width, Δ, its CI over seeds, p
-      // ("-" when both seeds gave the same Δ), its CI over the test examples with their n, Holm
-      // p, and a verdict.
+      // ("-" when both seeds gave the same Δ), its CI over the test examples with their n, the
+      // permutation p over them, Holm p, and a verdict.
       const QRegularExpression row(
           QStringLiteral("^%1 +accuracy +2 +%2 ±%2 +%2 ±%2 +%3 +%4 +(%2|<0\\.001|-) +%4 n=\\d+ "
-                         "+(%2|<0\\.001) +(positive|negative|inconclusive)")
+                         "+(%2|<0\\.001) +(%2|<0\\.001) +(positive|negative|inconclusive)")
               .arg(target, number, signedNumber, interval),
           QRegularExpression::MultilineOption);
       int rows = 0;

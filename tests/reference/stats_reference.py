@@ -125,6 +125,29 @@ def bootstrap_cases():
     return cases
 
 
+def example_permutation_cases():
+    """The paired permutation test over one seed's examples: scipy's exact permutation test of
+    the mean difference (every sign pattern), which for 0/1 scores is McNemar's exact test."""
+    rng = np.random.default_rng(13)
+    cases = []
+    for n, pb, pt in ((14, 0.5, 0.7), (12, 0.6, 0.62)):
+        while True:
+            base = (rng.uniform(size=n) < pb).astype(float)
+            transfer = (rng.uniform(size=n) < pt).astype(float)
+            if 0 < np.count_nonzero(transfer - base) <= 16:
+                break
+        res = stats.permutation_test(
+            (transfer, base), lambda x, y, axis: np.mean(x - y, axis=axis),
+            permutation_type="samples", vectorized=True, n_resamples=np.inf,
+            alternative="two-sided")
+        discordant = int(np.count_nonzero(transfer - base))
+        wins = int(np.sum(transfer - base > 0))
+        mcnemar = stats.binomtest(wins, discordant, 0.5).pvalue
+        assert abs(res.pvalue - mcnemar) < 1e-12, (res.pvalue, mcnemar)
+        cases.append({"baseline": list(base), "transfer": list(transfer), "p": res.pvalue})
+    return cases
+
+
 def binomial_cases():
     cases = []
     for k, n, chance in ((9, 20, 0.5), (15, 20, 0.5), (3, 57, 1 / 57), (1, 57, 1 / 57),
@@ -167,6 +190,8 @@ def partial_cases():
 
 def main():
     out = {"paired": paired_cases(), "holm": holm_cases(), "correlation": correlation_cases(),
+           "example_permutation": example_permutation_cases(),
+           "mcnemar_30_14": stats.binomtest(30, 44, 0.5).pvalue,
            "bootstrap": bootstrap_cases(), "binomial": binomial_cases(), "power": power_cases(),
            "partial": partial_cases()}
     json.dump(out, sys.stdout, default=float)

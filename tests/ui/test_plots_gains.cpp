@@ -64,6 +64,7 @@ class TestPlotsGains : public QObject {
   void gainHeatmapLabelsCells();
   void gainScatterFitsRAndN();
   void gainScatterWithoutPointsSaysWhy();
+  void gainScatterErrorBarsStayWithTheirLanguage();
   void exportsWriteValidFiles();
   void exportReportsErrors();
   void rendersArtifacts();
@@ -154,6 +155,32 @@ void TestPlotsGains::gainScatterFitsRAndN() {
     if (item && item->plottable()->name() == scatter.fitLabel()) inLegend = true;
   }
   QVERIFY(inLegend);
+}
+
+void TestPlotsGains::gainScatterErrorBarsStayWithTheirLanguage() {
+  // Given out of distance order (the report lists languages in target order), each point keeps
+  // its own interval; switching views twice leaves one error-bar legend entry.
+  GainScatter scatter;
+  ScatterPoint nl{"nl", 0.30, 0.24, 0.19, 0.29}, de{"de", 0.10, 0.21, 0.11, 0.32},
+      es{"es", 0.20, 0.06, 0.00, 0.12};
+  scatter.setPoints({nl, de, es});
+  scatter.setPoints({nl, de, es});
+  int errorBars = 0;
+  for (int i = 0; i < scatter.plot()->plottableCount(); ++i) {
+    auto* errors = qobject_cast<QCPErrorBars*>(scatter.plot()->plottable(i));
+    if (!errors) continue;
+    ++errorBars;
+    auto* dots = qobject_cast<QCPGraph*>(errors->dataPlottable());
+    QVERIFY(dots);
+    for (int k = 0; k < dots->dataCount(); ++k) {
+      const double x = dots->data()->at(k)->key;
+      const ScatterPoint& p = x < 0.15 ? de : x < 0.25 ? es : nl;
+      QVERIFY(std::abs(dots->data()->at(k)->value - p.y) < 1e-12);
+      QVERIFY(std::abs(errors->data()->at(k).errorMinus - (p.y - p.low)) < 1e-12);
+      QVERIFY(std::abs(errors->data()->at(k).errorPlus - (p.high - p.y)) < 1e-12);
+    }
+  }
+  QCOMPARE(errorBars, 1);
 }
 
 void TestPlotsGains::gainScatterWithoutPointsSaysWhy() {

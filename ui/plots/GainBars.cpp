@@ -76,30 +76,43 @@ QString GainBars::tooltipOf(const TargetGain& g) {
   };
   auto ci = [&](const stats::Interval& i) {
     return i.valid() ? QStringLiteral("[%1, %2]").arg(num(i.low), num(i.high))
-                     : QStringLiteral("-");
+                     : tr("(no interval)");
   };
   QStringList lines;
   lines << QStringLiteral("<b>%1</b> (%2)").arg(g.target.toHtmlEscaped(), g.metric);
-  lines << tr("baseline %1 %2, transfer %3 %4 (n = %5 paired seeds)")
+  lines << tr("baseline %1 %2, transfer %3 %4 (95% CI; n = %5 paired seeds)")
                .arg(num(g.baseline.mean), ci(g.baseline.ci95), num(g.transfer.mean),
                     ci(g.transfer.ci95))
                .arg(g.delta.n);
+  if (g.missingSeeds > 0)
+    lines << tr("%1 of %2 seeds missing an arm (failed, stopped or still running)")
+                 .arg(g.missingSeeds)
+                 .arg(g.seeds);
   if (g.undefinedSeeds > 0)
-    lines << tr("%1 of %2 seeds undefined (an arm missing or its score undefined)")
+    lines << tr("%1 of %2 seeds with an undefined score (e.g. constant predictions)")
                  .arg(g.undefinedSeeds)
                  .arg(g.seeds);
   lines << tr("Δ %1, 95% CI over seeds %2, p = %3 (paired t)")
                .arg(formatDelta(g.delta.mean), ci(g.delta.ci95), num(g.p));
   if (g.testExamples > 0)
-    lines << tr("95% CI over %1 test examples %2").arg(g.testExamples).arg(ci(g.ci95Examples));
-  lines << tr("verdict: %1%2")
+    lines << tr("95% CI over the test examples (%1 per seed, %2 seed(s) pooled) %3, "
+                "permutation p = %4")
+                 .arg(g.testExamples)
+                 .arg(g.delta.n)
+                 .arg(ci(g.ci95Examples), num(g.pExamples));
+  lines << tr("verdict: %1%2%3")
                .arg(verdictName(g.verdict),
-                    g.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(g.reason));
+                    std::isfinite(g.pAdjusted)
+                        ? tr(", Holm-adjusted p = %1 (over %2)").arg(num(g.pAdjusted), g.basis)
+                        : QString(),
+                    g.reason.isEmpty() || g.verdict != Verdict::Inconclusive
+                        ? QString()
+                        : QStringLiteral(" (%1)").arg(g.reason));
   if (std::isfinite(g.detectableDelta)) {
     const int needed = seedsFor(g, 0.02);
     lines << tr("power: %1 seeds detect |Δ| ≥ %2 (80%); |Δ| = 0.02 needs %3")
                  .arg(g.delta.n)
-                 .arg(num(g.detectableDelta))
+                 .arg(g.detectableDelta > 1 ? tr("1 (none)") : num(g.detectableDelta))
                  .arg(needed > 0 ? tr("%1 seeds").arg(needed) : tr("over 1000 seeds"));
   }
   if (std::isfinite(g.chance))

@@ -28,8 +28,13 @@ void GainScatter::setAxisLabels(const QString& xLabel, const QString& yLabel) {
   plot_->yAxis->setLabel(yLabel);
 }
 
-void GainScatter::setPoints(const QVector<ScatterPoint>& points) {
-  plot_->clearGraphs();
+void GainScatter::setPoints(const QVector<ScatterPoint>& unsorted) {
+  // Graph data is kept sorted by x: sort the points first so each error bar stays with its
+  // own point (the error bars are matched to the graph's data by position).
+  QVector<ScatterPoint> points = unsorted;
+  std::stable_sort(points.begin(), points.end(),
+                   [](const ScatterPoint& a, const ScatterPoint& b) { return a.x < b.x; });
+  plot_->clearPlottables();  // graphs and their error bars
   plot_->clearItems();
   QVector<double> xs, ys, below, above;
   double lowest = std::numeric_limits<double>::infinity();
@@ -64,7 +69,7 @@ void GainScatter::setPoints(const QVector<ScatterPoint>& points) {
   dots->setLineStyle(QCPGraph::lsNone);
   dots->setScatterStyle(
       QCPScatterStyle(QCPScatterStyle::ssDisc, palette::kBlue.darker(110), palette::kBlue, 8));
-  dots->setData(xs, ys);
+  dots->setData(xs, ys, /*alreadySorted=*/true);
   auto* errors = new QCPErrorBars(plot_->xAxis, plot_->yAxis);
   errors->setName(tr("95% CI of Δ over seeds"));
   errors->setDataPlottable(dots);

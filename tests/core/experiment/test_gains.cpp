@@ -68,7 +68,8 @@ class GainsTest : public QObject {
     QVERIFY(qAbs(g.transfer.mean - g.baseline.mean - g.delta.mean) < 1e-12);
     QVERIFY(qAbs(g.relativeDelta - 0.2) < 1e-12);
     QCOMPARE(g.seeds, 2);
-    QCOMPARE(g.undefinedSeeds, 1);
+    QCOMPARE(g.missingSeeds, 1);  // a run that did not finish is missing, not undefined
+    QCOMPARE(g.undefinedSeeds, 0);
   }
 
   void anUndefinedSeedIsCountedNotANaNTarget() {
@@ -78,8 +79,30 @@ class GainsTest : public QObject {
     t.metric = QStringLiteral("pearson");
     const TargetGain g = computeGains({t}).front();
     QCOMPARE(g.undefinedSeeds, 1);
+    QCOMPARE(g.missingSeeds, 0);
     QCOMPARE(g.delta.n, 3);
     QVERIFY(!std::isnan(g.delta.mean));
+    // Every seed undefined: the reason says so rather than blaming missing arms.
+    t.baseline = {{1, nan}, {2, nan}};
+    t.transfer = {{1, nan}, {2, 0.3}};
+    const TargetGain none = computeGains({t}).front();
+    QCOMPARE(none.undefinedSeeds, 2);
+    QVERIFY2(none.reason.contains(QStringLiteral("undefined")), qPrintable(none.reason));
+  }
+
+  void aReliableDifferenceBetweenTwoGuessesIsNoVerdict() {
+    // Retrieval of 1 item in 57 against 4 in 57, over four seeds: a consistent Δ, but neither
+    // arm beats chance (1/57), so no direction is called.
+    TargetScores t = scores("udhr/yo", {{1, 1.0 / 57}, {2, 1.0 / 57}, {3, 1.0 / 57}, {4, 1.0 / 57}},
+                            {{1, 3.0 / 57}, {2, 3.0 / 57}, {3, 3.5 / 57}, {4, 3.0 / 57}});
+    t.metric = QStringLiteral("retrieval");
+    t.chance = 1.0 / 57;
+    t.chanceTrials = 57;
+    const TargetGain g = computeGains({t}).front();
+    QVERIFY(g.pAdjusted < 0.05);
+    QVERIFY(g.atChance());
+    QCOMPARE(g.verdict, Verdict::Inconclusive);
+    QVERIFY(g.reason.contains(QStringLiteral("chance")));
   }
 
   void aClearDropIsNegativeAndNoiseIsNot() {

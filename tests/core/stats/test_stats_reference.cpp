@@ -145,11 +145,32 @@ class StatsReferenceTest : public QObject {
     QCOMPARE(r.observed, 0.0);
     EXPECT_NEAR(r.ci95.low, 0.0, 1e-15);
     EXPECT_NEAR(r.ci95.high, 0.0, 1e-15);
-    QCOMPARE(r.p, 1.0);
+    QCOMPARE(stats::pairedPermutationP({a, b}, stats::ExampleMetric::Mean), 1.0);
     // Same seed, same interval.
     const stats::SeedExamples c{{0, 1, 0, 1, 0, 0}, {1, 1, 0, 1, 1, 0}, {}};
     QCOMPARE(stats::pairedBootstrap({c}, stats::ExampleMetric::Mean, 2000, 9).ci95.low,
              stats::pairedBootstrap({c}, stats::ExampleMetric::Mean, 2000, 9).ci95.low);
+  }
+
+  void examplePermutationTestIsExactMcNemarForOneSeed() {
+    for (const QJsonValue& c : ref_[QStringLiteral("example_permutation")].toArray()) {
+      stats::SeedExamples seed{
+          numbers(c[QStringLiteral("baseline")]), numbers(c[QStringLiteral("transfer")]), {}};
+      EXPECT_NEAR(stats::pairedPermutationP({seed}, stats::ExampleMetric::Mean),
+                  c[QStringLiteral("p")].toDouble(), 1e-12);
+    }
+    // Four examples changed, all for the transfer arm: McNemar's exact p is 2 / 16, not the
+    // bootstrap's 0.01 (what a reviewer found the old verdict rested on).
+    std::vector<double> base(12, 1.0), transfer(12, 1.0);
+    for (int i = 0; i < 4; ++i) base[size_t(i)] = 0;
+    EXPECT_NEAR(stats::pairedPermutationP({{base, transfer, {}}}, stats::ExampleMetric::Mean),
+                0.125, 1e-12);
+    // Many differing examples: sampled, within Monte Carlo error of the exact binomial test.
+    std::vector<double> b2(200, 0.0), t2(200, 0.0);
+    for (int i = 0; i < 30; ++i) t2[size_t(i)] = 1;   // 30 for transfer
+    for (int i = 30; i < 44; ++i) b2[size_t(i)] = 1;  // 14 for baseline
+    const double p = stats::pairedPermutationP({{b2, t2, {}}}, stats::ExampleMetric::Mean);
+    EXPECT_NEAR(p, ref_[QStringLiteral("mcnemar_30_14")].toDouble(), 0.006);
   }
 
   void binomialTestAgainstChance() {
