@@ -506,6 +506,24 @@ class TwbCliTest : public QObject {
     for (qsizetype i = 1; i < lines.size(); ++i)
       QCOMPARE(lines[i].split(',')[n], QStringLiteral("2"));
   }
+
+  void exportWritesOneFilePerCall() {
+    QVERIFY2(json_.status == 0, qPrintable(json_.err));
+    const Outcome both =
+        twb({QStringLiteral("export"), QStringLiteral("--gains"), path("g.csv"),
+             QStringLiteral("--predictions"), path("p.csv"), QStringLiteral("cli-test")},
+            db_);
+    QCOMPARE(both.status, 2);
+    QVERIFY2(both.err.contains(QStringLiteral("one of")), qPrintable(both.err));
+    QVERIFY(!QFile::exists(path("g.csv")) && !QFile::exists(path("p.csv")));
+    // --experiment takes a name, as show and report do.
+    const Outcome named =
+        twb({QStringLiteral("export"), QStringLiteral("--csv"), QStringLiteral("-"),
+             QStringLiteral("--experiment"), QStringLiteral("cli-test")},
+            db_);
+    QVERIFY2(named.status == 0, qPrintable(named.err));
+    QVERIFY(named.out.startsWith(QStringLiteral("experiment,run,arm")));
+  }
 };
 
 QTEST_GUILESS_MAIN(TwbCliTest)
