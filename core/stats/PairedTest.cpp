@@ -60,6 +60,7 @@ double detectableDelta(double sd, int n, double power, double alpha) {
   // Power grows with the effect: bisect the standardized effect d.
   double low = 0, high = 1;
   while (pairedTPower(high, n, alpha) < power && high < 1e6) high *= 2;
+  if (std::isnan(pairedTPower(high, n, alpha))) return kNaN;
   for (int i = 0; i < 100; ++i) {
     const double mid = (low + high) / 2;
     (pairedTPower(mid, n, alpha) < power ? low : high) = mid;
@@ -70,8 +71,11 @@ double detectableDelta(double sd, int n, double power, double alpha) {
 int seedsNeeded(double effect, double sd, double power, double alpha, int maxSeeds) {
   if (std::isnan(sd) || std::isnan(effect) || sd == 0) return -1;
   const double d = std::abs(effect) / sd;
-  for (int n = 2; n <= maxSeeds; ++n)
-    if (pairedTPower(d, n, alpha) >= power) return n;
+  for (int n = 2; n <= maxSeeds; ++n) {
+    const double p = pairedTPower(d, n, alpha);
+    if (std::isnan(p)) return -1;
+    if (p >= power) return n;
+  }
   return 0;
 }
 

@@ -191,6 +191,11 @@ class StatsReferenceTest : public QObject {
       QCOMPARE(stats::seedsNeeded(c[QStringLiteral("effect")].toDouble(), 1.0),
                c[QStringLiteral("seeds")].toInt());
     QCOMPARE(stats::seedsNeeded(0.001, 1.0), 0);  // more than a thousand seeds
+    // A spread of rounding noise (Δ equal up to 1e-17) is a huge standardized effect: the hint
+    // says 2 seeds, it does not throw (the cross-lingual demo once aborted here).
+    QCOMPARE(stats::seedsNeeded(0.02, 1e-17), 2);
+    QVERIFY(stats::detectableDelta(1e-17, 2) < 1e-15);
+    QCOMPARE(stats::pairedTPower(6.6e31, 2), 1.0);
     QVERIFY(std::isnan(stats::detectableDelta(0.02, 1)));
   }
 
