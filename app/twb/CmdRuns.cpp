@@ -1,11 +1,10 @@
-// CmdRuns: `twb runs`, `twb show RUN` and `twb export --csv FILE`: reading the run store.
+// CmdRuns: `twb runs` and `twb show RUN | --experiment`: reading the run store.
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QTextStream>
 #include <algorithm>
 #include <cmath>
@@ -16,10 +15,8 @@
 #include "ExperimentGains.h"
 #include "ExperimentLookup.h"
 #include "GainTable.h"
+#include "StoreCommand.h"
 #include "common/InputError.h"
-#include "experiment/GainsCsv.h"
-#include "experiment/StoredGains.h"
-#include "store/ResultsCsv.h"
 #include "store/RunStore.h"
 
 namespace twb::cli {
@@ -75,93 +72,6 @@ QString testScores(const QVector<ResultRecord>& results) {
   for (const ResultRecord& r : results)
     if (r.split == QLatin1String("test")) scores << r.metric + QLatin1Char(' ') + number(r.value);
   return scores.isEmpty() ? QStringLiteral("-") : scores.join(QStringLiteral("; "));
-}
-
-// The parsing and store opening the three commands share.
-class Command {
- public:
-  explicit Command(const QString& name) : name_(name), err_(stderr) {
-    parser_.addOption({QStringLiteral("db"),
-                       QStringLiteral("the SQLite run store (default: $TWB_DB, else runs.sqlite "
-                                      "in the user's data folder)"),
-                       QStringLiteral("path")});
-    parser_.addHelpOption();
-  }
-
-  const QString& name() const { return name_; }
-  QCommandLineParser& parser() { return parser_; }
-  QTextStream& err() { return err_; }
-
-  // Parses args; returns an exit status when the command is already done (--help, bad
-  // arguments) and -1 when it should go on. positionals < 0: any number (the caller checks).
-  int parse(const QStringList& args, int positionals) {
-    if (!parser_.parse(QStringList{QStringLiteral("twb ") + name_} + args)) {
-      err_ << "twb " << name_ << ": " << parser_.errorText() << '\n';
-      return kBadInput;
-    }
-    if (parser_.isSet(QStringLiteral("help"))) {
-      QTextStream(stdout) << parser_.helpText();
-      return kOk;
-    }
-    if (positionals >= 0 && parser_.positionalArguments().size() != positionals) {
-      err_ << "twb " << name_ << ": unexpected arguments; see twb " << name_ << " --help\n";
-      return kBadInput;
-    }
-    return -1;
-  }
-
-  // Opens the store of --db (which must exist) or the default one; throws RunError.
-  std::unique_ptr<RunStore> open() {
-    const QString db = parser_.value(QStringLiteral("db"));
-    if (!db.isEmpty() && !QFileInfo::exists(db)) return nullptr;
-    return std::make_unique<RunStore>(db.isEmpty() ? RunStore::defaultPath() : db);
-  }
-
-  int noDatabase() {
-    err_ << "twb " << name_ << ": no run store at " << parser_.value(QStringLiteral("db")) << '\n';
-    return kBadInput;
-  }
-
-  // Reads a positive id from text; prints what is wrong and returns 0 otherwise.
-  qint64 id(const QString& text, const char* what) {
-    bool ok = false;
-    const qint64 value = text.toLongLong(&ok);
-    if (ok && value > 0) return value;
-    err_ << "twb " << name_ << ": " << what << " must be a positive number, not '" << text << "'\n";
-    return 0;
-  }
-
-  int failed(const std::exception& error) {
-    err_ << "twb " << name_ << ": " << error.what() << '\n';
-    return kRunFailed;
-  }
-
- private:
-  QString name_;
-  QCommandLineParser parser_;
-  QTextStream err_;
-};
-
-QCommandLineOption experimentOption() {
-  return {QStringLiteral("experiment"), QStringLiteral("only this experiment"),
-          QStringLiteral("id")};
-}
-
-// The experiments chosen by --experiment (all without it); false when the id is bad.
-bool chooseExperiments(Command& command, const RunStore& store, QVector<ExperimentRecord>* chosen) {
-  const QString text = command.parser().value(QStringLiteral("experiment"));
-  if (text.isEmpty()) {
-    *chosen = store.experiments();
-    return true;
-  }
-  // An id or a name, as everywhere else.
-  try {
-    *chosen = {*store.experiment(resolveExperiment(store, text))};
-  } catch (const InputError& error) {
-    command.err() << "twb " << command.name() << ": " << error.what() << '\n';
-    return false;
-  }
-  return true;
 }
 
 void printExperiments(QTextStream& out, const RunStore& store,
@@ -352,104 +262,6 @@ int showRun(const QStringList& args) {
     return kOk;
   } catch (const InputError& error) {
     command.err() << "twb show: " << error.what() << '\n';
-    return kBadInput;
-  } catch (const RunError& error) {
-    return command.failed(error);
-  }
-}
-
-int exportResults(const QStringList& args) {
-  Command command(QStringLiteral("export"));
-  command.parser().setApplicationDescription(QStringLiteral(
-      "Write the results of every run as CSV (experiment, run, arm, target, seed, split, "
-      "metric, value), or with --points every metric point instead (experiment, run, stage, "
-      "seed, step, epoch, wall_time, name, value), or with --predictions FILE every test "
-      "example's prediction (experiment, run, arm, target, seed, part, index, text_sha256, gold, "
-      "predicted, probability)."));
-  command.parser().addPositionalArgument(QStringLiteral("experiment"),
-                                         QStringLiteral("only this experiment (id or name)"),
-                                         QStringLiteral("[EXPERIMENT]"));
-  command.parser().addOption({QStringLiteral("csv"),
-                              QStringLiteral("the CSV file to write ('-': stdout)"),
-                              QStringLiteral("file")});
-  command.parser().addOption({QStringLiteral("predictions"),
-                              QStringLiteral("write per-example predictions to this CSV file"),
-                              QStringLiteral("file")});
-  command.parser().addOption(
-      {QStringLiteral("gains"),
-       QStringLiteral("write the experiment's gains per target (n, intervals, p, verdict) to this "
-                      "CSV file"),
-       QStringLiteral("file")});
-  command.parser().addOption(experimentOption());
-  command.parser().addOption(
-      {QStringLiteral("points"), QStringLiteral("write the metric points instead of results")});
-  if (const int done = command.parse(args, -1); done >= 0) return done;
-  const QStringList positionals = command.parser().positionalArguments();
-  const bool predictions = command.parser().isSet(QStringLiteral("predictions"));
-  const bool gains = command.parser().isSet(QStringLiteral("gains"));
-  const bool points = command.parser().isSet(QStringLiteral("points"));
-  // One file per call: two output options would leave one of them silently unwritten.
-  if (int(predictions) + int(gains) + int(command.parser().isSet(QStringLiteral("csv"))) > 1 ||
-      (points && (predictions || gains))) {
-    command.err() << "twb export: give one of --csv FILE [--points], --predictions FILE or "
-                     "--gains FILE per call\n";
-    return kBadInput;
-  }
-  const QString file = command.parser().value(predictions ? QStringLiteral("predictions")
-                                              : gains     ? QStringLiteral("gains")
-                                                          : QStringLiteral("csv"));
-  if (file.isEmpty()) {
-    command.err() << "twb export: --csv FILE, --predictions FILE or --gains FILE is required\n";
-    return kBadInput;
-  }
-  if (positionals.size() > 1) {
-    command.err() << "twb export: at most one EXPERIMENT; see twb export --help\n";
-    return kBadInput;
-  }
-  try {
-    const std::unique_ptr<RunStore> store = command.open();
-    if (!store) return command.noDatabase();
-    QVector<ExperimentRecord> chosen;
-    if (!chooseExperiments(command, *store, &chosen)) return kBadInput;
-    qint64 experiment =
-        command.parser().isSet(QStringLiteral("experiment")) ? chosen.front().id : 0;
-    if (!positionals.isEmpty()) experiment = resolveExperiment(*store, positionals.front());
-    if (gains && experiment == 0) {
-      command.err() << "twb export: --gains needs the EXPERIMENT (id or name)\n";
-      return kBadInput;
-    }
-    auto write = [&](QTextStream& out) {
-      if (gains) return writeGainsCsv(gainsFromStore(*store, experiment), out);
-      if (predictions) return writePredictionsCsv(*store, experiment, out);
-      return points ? writePointsCsv(*store, experiment, out)
-                    : writeResultsCsv(*store, experiment, out);
-    };
-    if (file == QLatin1String("-")) {
-      QTextStream out(stdout);
-      write(out);
-      return kOk;
-    }
-    QSaveFile save(file);  // written beside, renamed into place when complete
-    if (!save.open(QIODevice::WriteOnly)) {
-      command.err() << "twb export: cannot write " << file << ": " << save.errorString() << '\n';
-      return kBadInput;
-    }
-    QTextStream out(&save);
-    const qint64 rows = write(out);
-    out.flush();
-    if (out.status() != QTextStream::Ok || !save.commit()) {
-      command.err() << "twb export: cannot write " << file << ": " << save.errorString() << '\n';
-      return kRunFailed;
-    }
-    QTextStream(stdout) << "wrote " << rows
-                        << (gains         ? " targets' gains"
-                            : predictions ? " predictions"
-                            : points      ? " metric points"
-                                          : " results")
-                        << " to " << file << '\n';
-    return kOk;
-  } catch (const InputError& error) {
-    command.err() << "twb export: " << error.what() << '\n';
     return kBadInput;
   } catch (const RunError& error) {
     return command.failed(error);
