@@ -25,9 +25,10 @@ LanguageView::LanguageView(QWidget* parent)
   bar->addWidget(metric_);
   bar->addWidget(new QLabel(tr("Show:"), this));
   bar->addWidget(measure_);
-  bar->addWidget(stats_, 1);
+  bar->addStretch(1);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(bar);
+  layout->addWidget(stats_);  // a row of its own: the full width for the correlation line
   layout->addWidget(scatter_, 1);
   measure_->addItem(tr("gain Δ"), QStringLiteral("delta"));
   measure_->addItem(tr("transfer gap (English − language)"), QStringLiteral("gap"));

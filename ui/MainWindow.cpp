@@ -286,6 +286,9 @@ void MainWindow::onFinished(const ExperimentOutcome& outcome) {
   runsView_->setLiveReloadInterval(10000);
   runsView_->reload();
   gainBars_->setGains(outcome.gains);
+  gainBars_->setTitle(tr("Experiment %1: %2 (%3)")
+                          .arg(outcome.experimentId)
+                          .arg(runningSpec_.name, outcome.status));
   heatmap_->setGains(
       {runningSpec_.intermediate ? runningSpec_.intermediate->dataset.name() : tr("none")},
       {outcome.gains});
@@ -332,6 +335,10 @@ void MainWindow::showGains(qint64 experimentId) {
   const QVector<TargetGain> gains = gainsFromStore(*store_, experimentId);
   gainBars_->setGains(gains);
   const auto experiment = store_->experiment(experimentId);
+  gainBars_->setTitle(
+      experiment
+          ? tr("Experiment %1: %2 (%3)").arg(experimentId).arg(experiment->name, experiment->status)
+          : QString());
   const auto targets = storedTargets(*store_, experimentId);
   QString intermediate = tr("no intermediate");
   try {

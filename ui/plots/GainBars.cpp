@@ -105,7 +105,8 @@ QString GainBars::tooltipOf(const TargetGain& g) {
                     std::isfinite(g.pAdjusted)
                         ? tr(", Holm-adjusted p = %1 (over %2)").arg(num(g.pAdjusted), g.basis)
                         : QString(),
-                    g.reason.isEmpty() || g.verdict != Verdict::Inconclusive
+                    g.reason.isEmpty() || g.verdict != Verdict::Inconclusive ||
+                            g.reason.startsWith(QLatin1String("Holm"))
                         ? QString()
                         : QStringLiteral(" (%1)").arg(g.reason));
   if (std::isfinite(g.detectableDelta)) {
@@ -149,11 +150,23 @@ GainBars::GainBars(QWidget* parent) : QWidget(parent) {
   plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
   plot_->legend->setBorderPen(Qt::NoPen);
   plot_->xAxis->grid()->setVisible(false);
+  // The experiment's name on top, in a row of its own.
+  plot_->plotLayout()->insertRow(0);
+  title_ = new QCPTextElement(plot_, QString());
+  plot_->plotLayout()->addElement(0, 0, title_);
+  plot_->plotLayout()->setRowStretchFactor(0, 0.001);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(plot_);
   setGains({});
 }
+
+void GainBars::setTitle(const QString& title) {
+  title_->setText(title);
+  plot_->replot();
+}
+
+QString GainBars::title() const { return title_->text(); }
 
 void GainBars::setGains(const QVector<TargetGain>& gains) {
   plot_->clearPlottables();

@@ -9,6 +9,7 @@
 #include "experiment/Gains.h"
 
 class QCustomPlot;
+class QCPTextElement;
 
 namespace twb {
 
@@ -23,6 +24,9 @@ class GainBars : public QWidget {
   explicit GainBars(QWidget* parent = nullptr);
 
   void setGains(const QVector<TargetGain>& gains);
+  // A line above the plot naming what is shown ("experiment 3: demo-domain, finished").
+  void setTitle(const QString& title);
+  QString title() const;
 
   QCustomPlot* plot() const { return plot_; }
   // The Δ written above each pair, in target order ("+0.138", "-0.042").
@@ -44,6 +48,7 @@ class GainBars : public QWidget {
   QStringList deltaLabels_;
   QStringList negativeTargets_;
   QStringList tooltips_;
+  QCPTextElement* title_ = nullptr;
 };
 
 }  // namespace twb
