@@ -1,6 +1,7 @@
 // Tests of PairSplitter: items split before pairs are built (no text of a test pair in train or
 // dev), seeded derangements, balanced parts, items sharing a text kept together, the two-item
 // minimum per part, and repeated items left out.
+#include <QHash>
 #include <QtTest>
 #include <algorithm>
 #include <map>
@@ -129,6 +130,29 @@ class TestPairSplitter : public QObject {
         checkPart(split.dev, items);
         checkPart(split.test, items);
         QCOMPARE(split.train.size() + split.dev.size() + split.test.size(), 2 * n);
+      }
+    }
+  }
+
+  void aLookupOfTheTranslationAloneScoresChance() {
+    // The audit's attack on the old split: remember each training translation's label and
+    // predict a test pair from its translation string alone. With random, unrelated
+    // "translations" nothing else can be learnt, and on the clean split every test translation
+    // appears once with its own English item and once as another item's mismatch, so any rule
+    // that reads only the translation gets exactly half of the test pairs right: chance.
+    for (qsizetype n : {56, 100, 121, 1981}) {
+      const AlignedPairs items = randomItems(n, static_cast<std::uint64_t>(n) + 17);
+      for (int seed : {1, 2, 3}) {
+        const twb::Split split =
+            twb::splitTranslationPairs(items, twb::ProtocolSpec(), seed, QStringLiteral("t"));
+        QHash<QString, int> seen;  // translation -> label seen in training
+        for (const twb::Example& e : split.train) seen.insert(e.pair, e.label);
+        int right = 0;
+        for (const twb::Example& e : split.test) {
+          const int guess = seen.value(e.pair, 1);  // unseen: guess "translation"
+          right += guess == e.label ? 1 : 0;
+        }
+        QCOMPARE(2 * right, int(split.test.size()));
       }
     }
   }
