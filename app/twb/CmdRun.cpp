@@ -11,12 +11,15 @@
 #include "TerminalProgress.h"
 #include "common/InputError.h"
 #include "config/ExperimentLoader.h"
+#include "experiment/ContaminationRecords.h"
 #include "experiment/Engine.h"
+#include "store/RunStore.h"
 
 namespace twb::cli {
 namespace {
 
-QJsonObject toJson(const ExperimentSpec& spec, const ExperimentOutcome& outcome, double effect) {
+QJsonObject toJson(const ExperimentSpec& spec, const ExperimentOutcome& outcome, double effect,
+                   const QStringList& contamination) {
   QJsonObject root{{QStringLiteral("experiment"), spec.name},
                    {QStringLiteral("experiment_id"), outcome.experimentId},
                    {QStringLiteral("status"), outcome.status},
@@ -24,7 +27,19 @@ QJsonObject toJson(const ExperimentSpec& spec, const ExperimentOutcome& outcome,
                    {QStringLiteral("results"), gainsJson(outcome.gains, effect)},
                    {QStringLiteral("warnings"), QJsonArray::fromStringList(outcome.warnings)}};
   if (!outcome.error.isEmpty()) root[QStringLiteral("error")] = outcome.error;
+  root[QStringLiteral("contamination")] = QJsonArray::fromStringList(contamination);
   return root;
+}
+
+// What the contamination check stored for the experiment (the same lines as twb show).
+QStringList contaminationOf(const RunOptions& options, const ExperimentOutcome& outcome) {
+  if (outcome.experimentId <= 0) return {};
+  try {
+    const RunStore store(options.dbPath.isEmpty() ? RunStore::defaultPath() : options.dbPath);
+    return contaminationLines(store, outcome.experimentId);
+  } catch (const std::exception&) {
+    return {};
+  }
 }
 
 void printOutcome(QTextStream& out, const QString& experiment, const ExperimentOutcome& outcome,
@@ -110,7 +125,9 @@ int runExperiment(const QStringList& args) {
   }
   QTextStream out(stdout);
   if (json)
-    out << QJsonDocument(toJson(spec, outcome, effect)).toJson(QJsonDocument::Compact) << "\n";
+    out << QJsonDocument(toJson(spec, outcome, effect, contaminationOf(options, outcome)))
+               .toJson(QJsonDocument::Compact)
+        << "\n";
   else
     printOutcome(out, spec.name, outcome, effect);
   if (outcome.status == QLatin1String("failed")) {

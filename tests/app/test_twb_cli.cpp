@@ -229,6 +229,9 @@ class TwbCliTest : public QObject {
     QVERIFY(document.isObject());
     const QJsonObject root = document.object();
     QCOMPARE(root.value(QStringLiteral("experiment")).toString(), QStringLiteral("cli-test"));
+    // What the contamination check found is in the run's JSON too, as in twb show.
+    QVERIFY(root.value(QStringLiteral("contamination")).isArray());
+    QVERIFY(!root.value(QStringLiteral("contamination")).toArray().isEmpty());
     const QJsonArray results = root.value(QStringLiteral("results")).toArray();
     QCOMPARE(results.size(), kTargets.size());
 
