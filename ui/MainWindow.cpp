@@ -358,7 +358,7 @@ void MainWindow::showGains(qint64 experimentId) {
   }
   try {
     languages_->setReport(
-        buildLanguageReport(*store_, experimentId, setup_->dataDir(), kPermutations));
+        buildLanguageReport(*store_, experimentId, setup_->dataDir(), kPermutations, &gains));
   } catch (const std::exception& e) {
     languages_->showNote(QString::fromUtf8(e.what()));
   }

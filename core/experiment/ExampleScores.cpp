@@ -85,7 +85,7 @@ void addExamples(std::map<QString, TargetScores>& targets, const QHash<qint64, R
     stats::SeedExamples seed;
     seed.baseline = valuesOf(*base, t.metric);
     seed.transfer = valuesOf(*transfer, t.metric);
-    if (t.exampleMetric == stats::ExampleMetric::Pearson) seed.gold = base->gold;
+    if (t.exampleMetric() == stats::ExampleMetric::Pearson) seed.gold = base->gold;
     t.examples[key.second] = std::move(seed);
   }
   for (auto& [name, t] : targets) {

@@ -14,7 +14,7 @@ namespace {
 // overlapping test parts as independent), the t test of r > 0 for a correlation.
 double beatsChanceP(double score, const TargetScores& t) {
   if (std::isnan(score) || std::isnan(t.chance) || t.chanceTrials <= 0) return stats::kNaN;
-  if (t.exampleMetric == stats::ExampleMetric::Pearson) {
+  if (t.exampleMetric() == stats::ExampleMetric::Pearson) {
     const int m = t.chanceTrials;
     if (m < 3) return stats::kNaN;
     if (score >= 1) return 0;
@@ -76,13 +76,13 @@ TargetGain gainOf(const TargetScores& t, const GainOptions& options) {
   // The bootstrap needs every paired seed's examples: a partial set would weigh seeds unevenly.
   if (!examples.empty() && examples.size() == deltas.size()) {
     const stats::BootstrapResult boot =
-        stats::pairedBootstrap(examples, t.exampleMetric, options.resamples, options.seed);
+        stats::pairedBootstrap(examples, t.exampleMetric(), options.resamples, options.seed);
     g.ci95Examples = boot.ci95;
     // The verdict's test over examples: the paired permutation test (exact McNemar for one
     // seed's accuracy), which holds its level where the bootstrap's p does not (few examples
     // that differ between the arms).
     g.pExamples =
-        stats::pairedPermutationP(examples, t.exampleMetric, options.resamples, options.seed);
+        stats::pairedPermutationP(examples, t.exampleMetric(), options.resamples, options.seed);
     g.testExamples = boot.examples;
   }
   g.chance = t.chance;

@@ -69,7 +69,11 @@ struct TargetScores {
   QString metric;
   std::map<int, double> baseline;
   std::map<int, double> transfer;
-  stats::ExampleMetric exampleMetric = stats::ExampleMetric::Mean;
+  // How the metric is computed from examples: Pearson from predictions, the others as a mean.
+  stats::ExampleMetric exampleMetric() const {
+    return metric == QLatin1String("pearson") ? stats::ExampleMetric::Pearson
+                                              : stats::ExampleMetric::Mean;
+  }
   std::map<int, stats::SeedExamples> examples;
   double chance = stats::kNaN;
   int chanceTrials = 0;

@@ -132,7 +132,8 @@ QStringList parallelCorporaOf(const RunStore& store, qint64 experimentId) {
 LanguageReport buildLanguageReport(const RunStore& store, qint64 experimentId,
                                    const LanguageTable& table, int permutations,
                                    const std::map<QString, ParallelCorpus>& corpora,
-                                   const std::map<QString, double>& pretrainShares) {
+                                   const std::map<QString, double>& pretrainShares,
+                                   const QVector<TargetGain>* knownGains) {
   LanguageReport report;
   report.experimentId = experimentId;
   report.permutations = permutations;
@@ -144,7 +145,7 @@ LanguageReport buildLanguageReport(const RunStore& store, qint64 experimentId,
     if (g.transfer.n > 0) gapOf[g.target] = g.transfer.mean;
 
   // (group, language) -> the language's targets of that task and metric
-  const QVector<TargetGain> gains = gainsFromStore(store, experimentId);
+  const QVector<TargetGain> gains = knownGains ? *knownGains : gainsFromStore(store, experimentId);
   std::map<std::pair<QString, QString>, QVector<const TargetGain*>> byLanguage;
   QVector<std::pair<QString, QString>> order;
   for (const TargetGain& g : gains) {
@@ -252,7 +253,8 @@ LanguageReport buildLanguageReport(const RunStore& store, qint64 experimentId,
 }
 
 LanguageReport buildLanguageReport(const RunStore& store, qint64 experimentId,
-                                   const QString& dataDir, int permutations) {
+                                   const QString& dataDir, int permutations,
+                                   const QVector<TargetGain>* gains) {
   const LanguageTable table = LanguageTable::load(dataDir);
   std::map<QString, ParallelCorpus> corpora;  // for the lexical distance from English
   const Catalog catalog(dataDir);
@@ -266,7 +268,7 @@ LanguageReport buildLanguageReport(const RunStore& store, qint64 experimentId,
       // a stored YAML this version no longer reads: the shares stay unknown
     }
   }
-  return buildLanguageReport(store, experimentId, table, permutations, corpora, shares);
+  return buildLanguageReport(store, experimentId, table, permutations, corpora, shares, gains);
 }
 
 }  // namespace twb

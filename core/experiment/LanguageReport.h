@@ -74,17 +74,21 @@ struct LanguageReport {
 // distances from the pivot, one point per language and (task, metric), and correlates them.
 // corpora: parallel corpora by catalog id, for the lexical distance from English on the
 // targets that come from them; pretrainShares: each language's share of the pretraining text
-// (empty when unknown, e.g. a checkpoint pretrained elsewhere).
+// (empty when unknown, e.g. a checkpoint pretrained elsewhere). gains: the experiment's
+// gainsFromStore when the caller has them already (they take a bootstrap per target); read
+// from the store when null.
 LanguageReport buildLanguageReport(const RunStore& store, qint64 experimentId,
                                    const LanguageTable& table, int permutations = kPermutations,
                                    const std::map<QString, ParallelCorpus>& corpora = {},
-                                   const std::map<QString, double>& pretrainShares = {});
+                                   const std::map<QString, double>& pretrainShares = {},
+                                   const QVector<TargetGain>* gains = nullptr);
 
 // The same with what the report reads from the data folder: the language table (throws
 // InputError when it was never fetched), the fetched parallel corpora of the targets and the
 // pretraining shares. What `twb report` and the window's Gain vs distance both show.
 LanguageReport buildLanguageReport(const RunStore& store, qint64 experimentId,
-                                   const QString& dataDir, int permutations = kPermutations);
+                                   const QString& dataDir, int permutations = kPermutations,
+                                   const QVector<TargetGain>* gains = nullptr);
 
 // The catalog ids of the parallel corpora an experiment's retrieval and translation-pair
 // targets use (a user's own parallel file has no lexical distance yet).

@@ -81,8 +81,6 @@ QVector<TargetGain> gainsFromStore(const RunStore& store, qint64 experimentId) {
     TargetScores& t = byTarget[name];
     t.target = name;
     if (const auto m = metricOf.find(name); m != metricOf.end()) t.metric = m->second;
-    t.exampleMetric = t.metric == QLatin1String("pearson") ? stats::ExampleMetric::Pearson
-                                                           : stats::ExampleMetric::Mean;
   }
   QHash<qint64, double> items;  // retrieval pool size by run
   for (const ResultRecord& r : results) {
