@@ -5,46 +5,17 @@
 #include <QJsonDocument>
 
 #include "common/InputError.h"
-#include "common/JsonFile.h"
+#include "models/CheckpointBatch.h"
 #include "models/HfCheckpoint.h"
 
 namespace twb {
 namespace {
 
-// One [B, T] integer matrix of the batch file; undefined when the key is absent.
-torch::Tensor readMatrix(const QString& path, const QJsonObject& batch, const QString& key,
-                         std::int64_t rows, std::int64_t cols) {
-  const QJsonValue value = batch.value(key);
-  if (value.isUndefined() || value.isNull()) return {};
-  auto fail = [&](const QString& message) {
-    throw InputError(path, 0, 0, QStringLiteral("key \"%1\": %2").arg(key, message));
-  };
-  if (!value.isArray()) fail(QStringLiteral("must be a list of lists of integers"));
-  const QJsonArray outer = value.toArray();
-  if (rows >= 0 && outer.size() != rows)
-    fail(QStringLiteral("has %1 rows but input_ids has %2").arg(outer.size()).arg(rows));
-  if (outer.isEmpty()) fail(QStringLiteral("is empty"));
-  const std::int64_t width = cols >= 0 ? cols : outer.first().toArray().size();
-  if (width == 0) fail(QStringLiteral("row 1 is empty"));
-  torch::Tensor matrix = torch::zeros({outer.size(), width}, torch::kLong);
-  auto cells = matrix.accessor<std::int64_t, 2>();
-  for (int r = 0; r < outer.size(); ++r) {
-    const QJsonArray row = outer[r].toArray();
-    if (!outer[r].isArray() || row.size() != width)
-      fail(QStringLiteral("row %1 has %2 entries, not %3 (pad every row to one length)")
-               .arg(r + 1)
-               .arg(outer[r].isArray() ? row.size() : 0)
-               .arg(width));
-    for (int c = 0; c < width; ++c) {
-      const double number = row[c].toDouble(-1);
-      if (!row[c].isDouble() || number != static_cast<std::int64_t>(number) || number < 0)
-        fail(QStringLiteral("row %1, position %2: not a non-negative integer")
-                 .arg(r + 1)
-                 .arg(c + 1));
-      cells[r][c] = static_cast<std::int64_t>(number);
-    }
-  }
-  return matrix;
+// A batch matrix as a [rows, cols] long tensor; undefined when the matrix is.
+torch::Tensor toTensor(const IdMatrix& matrix) {
+  if (!matrix.defined()) return {};
+  return torch::tensor(at::ArrayRef<std::int64_t>(matrix.values), torch::kLong)
+      .view({matrix.rows, matrix.cols});
 }
 
 QJsonArray toJson(const torch::Tensor& tensor) {
@@ -62,14 +33,10 @@ QJsonArray toJson(const torch::Tensor& tensor) {
 }  // namespace
 
 QJsonObject runHfCheckpoint(const QString& folder, const QString& inputPath) {
-  const QJsonObject batch = readJsonObjectFile(inputPath);
-  const torch::Tensor ids = readMatrix(inputPath, batch, QStringLiteral("input_ids"), -1, -1);
-  if (!ids.defined())
-    throw InputError(inputPath, 0, 0, QStringLiteral("key \"input_ids\": missing"));
-  torch::Tensor mask =
-      readMatrix(inputPath, batch, QStringLiteral("attention_mask"), ids.size(0), ids.size(1));
-  torch::Tensor types =
-      readMatrix(inputPath, batch, QStringLiteral("token_type_ids"), ids.size(0), ids.size(1));
+  const CheckpointBatch batch = readCheckpointBatch(inputPath);
+  const torch::Tensor ids = toTensor(batch.inputIds);
+  torch::Tensor mask = toTensor(batch.attentionMask);
+  const torch::Tensor types = toTensor(batch.tokenTypeIds);
   if (!mask.defined()) mask = torch::ones_like(ids);
 
   HfModel imported = importHfModel(folder);

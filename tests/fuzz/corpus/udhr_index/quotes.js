@@ -1,0 +1,1 @@
+export const udhr = [{code: 'a', name: "K'iche', Central", latitude: -8.5, longitude: 125}, {code: 'b', name: 'O\'Neil'}]

@@ -1,0 +1,6 @@
+// Fuzzes the CSV dataset reader (data/DatasetReader over data/RawTable) through a .csv file.
+#include "FuzzDataset.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return twb::fuzz::readDatasetInput(QStringLiteral("csv"), data, size);
+}

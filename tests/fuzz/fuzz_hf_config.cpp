@@ -1,0 +1,12 @@
+// Fuzzes the config.json import (models/HfConfig.cpp); an accepted config is written back.
+#include "FuzzSupport.h"
+#include "models/HfConfig.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace twb;
+  fuzz::writeScratch(QStringLiteral("checkpoint/config.json"), fuzz::bytesOf(data, size));
+  return fuzz::parseOrReject([&] {
+    const HfModelConfig config = readHfConfig(fuzz::scratchDir() + QStringLiteral("/checkpoint"));
+    hfConfigJson(config);
+  });
+}
