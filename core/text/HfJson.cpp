@@ -23,9 +23,16 @@ QJsonObject readObjectIfExists(const QString& path) {
 
 int id(const QJsonValue& value, const QString& file, const QString& key) {
   const double d = value.toDouble(-1.0);
-  if (!value.isDouble() || d < 0 || d > 2147483647.0 || std::floor(d) != d)
+  if (!value.isDouble() || !(d >= 0) || std::floor(d) != d)
     throw InputError(file, 0, 0,
                      QStringLiteral("key '%1': expected a non-negative integer id").arg(key));
+  // A tokenizer keeps a table up to its largest id: a stray 2e9 would ask for gigabytes.
+  if (d > kMaxTokenId)
+    throw InputError(file, 0, 0,
+                     QStringLiteral("key '%1': id %2 is too large (ids up to %3 are read)")
+                         .arg(key)
+                         .arg(d, 0, 'f', 0)
+                         .arg(kMaxTokenId));
   return static_cast<int>(d);
 }
 

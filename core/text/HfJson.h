@@ -15,7 +15,11 @@ QJsonObject readObject(const QString& path);
 // The object, or an empty one when the file does not exist.
 QJsonObject readObjectIfExists(const QString& path);
 
-// A token id: a non-negative integer. Throws InputError naming the file and key otherwise.
+// The largest token id read: far above any real vocabulary (XLM-V has under 2^20 tokens).
+constexpr int kMaxTokenId = (1 << 24) - 1;
+
+// A token id: an integer from 0 to kMaxTokenId. Throws InputError naming the file and key
+// otherwise.
 int id(const QJsonValue& value, const QString& file, const QString& key);
 // A bool member; `fallback` when absent or null. Throws InputError naming the key when it is
 // present and not a bool.

@@ -64,10 +64,20 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromPieces(QStringList p
   if (!pieces.contains(unk)) {
     throw InputError(source, 0, 0, QStringLiteral("vocabulary has no %1 token").arg(unk));
   }
+  const AddedToken* unkTaken = nullptr;
   for (const AddedToken& t : options.added) {
     if (t.id < 0) continue;
     if (t.id >= pieces.size()) pieces.resize(t.id + 1);
+    if (pieces[t.id] == unk && t.content != unk) unkTaken = &t;
     pieces[t.id] = t.content;
+  }
+  // Unknown words would have no id left.
+  if (unkTaken && !pieces.contains(unk)) {
+    throw InputError(source, 0, 0,
+                     QStringLiteral("added token '%1' takes id %2, the id of the %3 token")
+                         .arg(unkTaken->content)
+                         .arg(unkTaken->id)
+                         .arg(unk));
   }
   return std::unique_ptr<WordPieceTokenizer>(new WordPieceTokenizer(std::move(pieces), options));
 }

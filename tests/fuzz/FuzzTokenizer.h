@@ -2,6 +2,7 @@
 // fixed multilingual text and a piece of the input, check every id, decode.
 #pragma once
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "text/Tokenizer.h"
@@ -16,8 +17,13 @@ inline void exerciseTokenizer(const Tokenizer& tokenizer, const QString& inputTe
   for (const QString& text : texts) {
     const std::vector<int> ids = tokenizer.encode(text);
     // An id outside the vocabulary would index past the model's embedding table.
-    for (int id : ids)
-      if (id < 0 || id >= size) std::abort();
+    for (int id : ids) {
+      if (id < 0 || id >= size) {
+        std::fprintf(stderr, "id %d outside the vocabulary of %d, encoding \"%s\"\n", id, size,
+                     qPrintable(text));
+        std::abort();
+      }
+    }
     tokenizer.decode(ids);
     for (int id : ids) tokenizer.piece(id);
   }

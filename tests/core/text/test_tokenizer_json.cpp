@@ -219,6 +219,15 @@ class TokenizerJsonTest : public QObject {
     badId.insert("added_tokens", QJsonArray{added});
     QTest::newRow("negative id") << badId << "added_tokens[0].id";
     QTest::newRow("no model") << QJsonObject{{"version", "1.0"}} << "model";
+    // Found by fuzz_tokenizer_json: an id near 2^31 overflowed the vocabulary size and asked
+    // for a table of gigabytes.
+    QJsonObject hugeId = wordPieceJson(QJsonValue::Null);
+    QJsonObject hugeModel = hugeId.value("model").toObject();
+    QJsonObject vocab = hugeModel.value("vocab").toObject();
+    vocab.insert("run", 2147483647);
+    hugeModel.insert("vocab", vocab);
+    hugeId.insert("model", hugeModel);
+    QTest::newRow("huge id") << hugeId << "model.vocab.run";
   }
   void unsupportedPartsNameFileAndKey() {
     QFETCH(QJsonObject, json);
@@ -227,6 +236,19 @@ class TokenizerJsonTest : public QObject {
     QVERIFY2(e.message().contains(QStringLiteral("'%1'").arg(key)), e.what());
     if (key == QLatin1String("model.type"))
       QVERIFY2(e.message().contains(QStringLiteral("spiece.model")), e.what());
+  }
+
+  // Found by fuzz_tokenizer_json: an added token given [UNK]'s id hid [UNK], and unknown words
+  // were encoded as id -1.
+  void anAddedTokenMayNotTakeTheUnknownTokensId() {
+    QJsonObject json = wordPieceJson(QJsonValue::Null);
+    QJsonArray added = json.value("added_tokens").toArray();
+    added.replace(1, addedToken(1, QStringLiteral("[zNK]")));
+    json.insert("added_tokens", added);
+    const InputError e = errorOf(json);
+    QVERIFY2(e.message().contains(QStringLiteral("'[zNK]' takes id 1")) &&
+                 e.message().contains(QStringLiteral("[UNK]")),
+             e.what());
   }
 
   void syntaxErrorNamesTheLine() {
