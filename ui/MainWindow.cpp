@@ -296,7 +296,7 @@ void MainWindow::onFinished(const ExperimentOutcome& outcome) {
     status_->showIdle(tr("Experiment %1 finished.").arg(outcome.experimentId));
     transferTabs_->setCurrentWidget(gainBars_);
     tabs_->setCurrentWidget(transferTabs_);
-  } else if (outcome.status == QLatin1String("cancelled")) {
+  } else if (outcome.status == QLatin1String("interrupted")) {
     status_->showIdle(tr("Stopped. Every stored point is kept; Resume continues."));
   } else {
     lastError_ = outcome.error;

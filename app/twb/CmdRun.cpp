@@ -134,6 +134,14 @@ int runExperiment(const QStringList& args) {
     err << "twb: run failed: " << outcome.error << "\n";
     return kRunFailed;
   }
+  if (outcome.status == QLatin1String("interrupted")) {
+    if (outcome.experimentId > 0)
+      err << "twb: interrupted; every stored point is kept. Resume with: twb run "
+          << parser.positionalArguments().front() << " --resume " << outcome.experimentId
+          << (options.dbPath.isEmpty() ? QString() : QStringLiteral(" --db ") + options.dbPath)
+          << "\n";
+    return kInterrupted;
+  }
   return outcome.status == QLatin1String("finished") ? kOk : kRunFailed;
 }
 

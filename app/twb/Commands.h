@@ -21,5 +21,6 @@ int tokenize(const QStringList& args);  // twb tokenize FOLDER --text T [--pair 
 constexpr int kOk = 0;
 constexpr int kRunFailed = 1;
 constexpr int kBadInput = 2;
+constexpr int kInterrupted = 130;  // Ctrl-C or SIGTERM, as shells report a SIGINT death
 
 }  // namespace twb::cli

@@ -70,9 +70,10 @@ class Command {
     return 0;
   }
 
+  // A store that is not ours, or newer than this program, is bad input; anything else failed.
   int failed(const std::exception& error) {
     err_ << "twb " << name_ << ": " << error.what() << '\n';
-    return kRunFailed;
+    return dynamic_cast<const InputError*>(&error) ? kBadInput : kRunFailed;
   }
 
  private:

@@ -2,16 +2,52 @@
 
 #include <unistd.h>
 
+#include <QThread>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include "Commands.h"
 
 namespace twb::cli {
 namespace {
 
-std::atomic<bool> cancelRequested{false};
+std::atomic<int> signalsSeen{0};
+// Set once training has begun: from then on a stop waits for the step, so the run is closed
+// and marked interrupted. Before, nothing is stored yet, so the process may simply exit.
+std::atomic<bool> stopsAtStep{false};
+constexpr int kPreparingGraceMs = 1000;
 
-extern "C" void onSignal(int) { cancelRequested = true; }
+void say(const char* text, size_t size) {
+  const ssize_t written = ::write(STDERR_FILENO, text, size);
+  static_cast<void>(written);  // nothing to do about a closed stderr inside a handler
+}
+
+extern "C" void onSignal(int) {
+  if (signalsSeen.fetch_add(1) >= 1) {
+    static const char quit[] = "\ntwb: interrupted again: quitting at once\n";
+    say(quit, sizeof quit - 1);
+    _exit(kInterrupted);  // what is stored stays; the experiment reads interrupted
+  }
+  static const char stop[] = "\ntwb: stopping (Ctrl-C again quits at once)\n";
+  say(stop, sizeof stop - 1);
+}
+
+// Preparing (fetching, reading, training a tokenizer, loading a model) checks no step: a stop
+// asked for then ends the process within a second, with nothing stored to lose.
+void watchForStopWhilePreparing() {
+  for (;;) {
+    QThread::msleep(100);
+    if (signalsSeen.load() == 0 || stopsAtStep.load()) continue;
+    QThread::msleep(kPreparingGraceMs);
+    if (stopsAtStep.load()) continue;
+    static const char quit[] = "twb: interrupted before training began; nothing was stored\n";
+    say(quit, sizeof quit - 1);
+    _exit(kInterrupted);
+  }
+}
 
 QString formatSeconds(double seconds) {
   const long s = static_cast<long>(seconds + 0.5);
@@ -23,8 +59,12 @@ QString formatSeconds(double seconds) {
 }  // namespace
 
 void installCancelHandler() {
-  std::signal(SIGINT, onSignal);
-  std::signal(SIGTERM, onSignal);
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    std::thread(watchForStopWhilePreparing).detach();
+  });
 }
 
 TerminalProgress::TerminalProgress(bool quiet)
@@ -45,6 +85,7 @@ void TerminalProgress::clearLine() {
 }
 
 void TerminalProgress::stageStarted(const StageInfo& s) {
+  stopsAtStep = true;
   stageLabel_ = s.stage;
   if (!s.arm.isEmpty()) stageLabel_ += QLatin1Char(' ') + s.arm;
   if (!s.target.isEmpty()) stageLabel_ += QLatin1Char(' ') + s.target;
@@ -76,6 +117,6 @@ void TerminalProgress::log(const QString& line) {
   err_.flush();
 }
 
-bool TerminalProgress::isCancelled() const { return cancelRequested.load(); }
+bool TerminalProgress::isCancelled() const { return signalsSeen.load() > 0; }
 
 }  // namespace twb::cli

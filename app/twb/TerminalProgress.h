@@ -30,7 +30,10 @@ class TerminalProgress : public TaskState {
   QString stageLabel_;
 };
 
-// Installs SIGINT/SIGTERM handlers that ask the run to stop after the current step.
+// Installs SIGINT/SIGTERM handlers. The first signal asks the run to stop after the current
+// training step (the experiment is then marked interrupted); before training has begun, the
+// process exits within a second (nothing is stored yet). A second signal exits at once. Either
+// way the exit status is kInterrupted (130).
 void installCancelHandler();
 
 }  // namespace twb::cli

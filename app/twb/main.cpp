@@ -39,7 +39,8 @@ const char* kUsage =
     "\n"
     "  --help, --version\n"
     "\n"
-    "exit status: 0 success, 1 a run failed, 2 bad input\n";
+    "exit status: 0 success, 1 a run failed (or its store stayed locked), 2 bad input (also a\n"
+    "  --db that is not a run store), 130 interrupted (Ctrl-C or SIGTERM; resumable)\n";
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include "common/InputError.h"
 #include "experiment/CheckpointMetadata.h"
 #include "models/HfCheckpoint.h"
+#include "store/RunStore.h"
 #include "text/HfTokenizer.h"
 
 namespace twb {
@@ -94,9 +95,9 @@ HfModelConfig configFromMetadata(const SafetensorsMetadata& m, const QString& pa
 
 QString stageCheckpointPath(const QString& dbPath, qint64 experimentId, int seed,
                             const QString& stage) {
-  return QStringLiteral("%1/checkpoints/experiment-%2/seed%3-%4.safetensors")
-      .arg(QFileInfo(dbPath).absolutePath())
-      .arg(experimentId)
+  const RunStore store(dbPath);
+  return QStringLiteral("%1/seed%2-%3.safetensors")
+      .arg(store.checkpointFolder(experimentId))
       .arg(seed)
       .arg(stage);
 }

@@ -10,13 +10,19 @@
 #include "experiment/PretrainedModel.h"
 #include "experiment/RunTokenizer.h"
 #include "store/RunStore.h"
+#include "store/StoreFile.h"
 #include "text/HfTokenizer.h"
 
 namespace twb {
 
 ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& options,
                               TaskState& state) {
-  // Everything that can reject the input happens before the store is opened for writing.
+  // Everything that can reject the input happens before the store is opened for writing; a
+  // store path that is not a run store is refused before anything is created beside it.
+  const QString dbPath = options.dbPath.isEmpty() ? RunStore::defaultPath() : options.dbPath;
+  inspectStoreFile(dbPath);
+  if (options.resumeExperimentId > 0 && !QFileInfo::exists(dbPath))
+    throw InputError(dbPath, 0, 0, QStringLiteral("--resume: there is no run store here"));
   const ExperimentPlan plan = planExperiment(spec, options.dataDir, state);
   for (const QString& warning : plan.warnings) state.log(QStringLiteral("warning: ") + warning);
   const int threads = options.threads > 0 ? options.threads : spec.train.threads;
@@ -24,22 +30,20 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   if (!spec.model.pretrained())
     EncoderConfig::fromSpec(spec.model, spec.model.vocabSize, 0);  // rejects a bad model early
 
-  const QString dbPath = options.dbPath.isEmpty() ? RunStore::defaultPath() : options.dbPath;
   const QString storeDir = QFileInfo(dbPath).absolutePath();
   const QString cacheDir = storeDir + QStringLiteral("/tokenizers");
   // Stop asked for while datasets were fetched or before the tokenizer trains: nothing is
   // stored yet, so there is nothing to keep.
   ExperimentOutcome stopped;
-  stopped.status = QStringLiteral("cancelled");
+  stopped.status = QStringLiteral("interrupted");
   stopped.device = device.description;
   if (state.isCancelled()) return stopped;
   std::optional<PretrainedModel> pretrained;
   try {
-    const QString pinned = options.resumeExperimentId > 0
-                               ? recordedHubCommit(QStringLiteral("%1/checkpoints/experiment-%2")
-                                                       .arg(storeDir)
-                                                       .arg(options.resumeExperimentId))
-                               : QString();
+    const QString pinned =
+        options.resumeExperimentId > 0
+            ? recordedHubCommit(RunStore(dbPath).checkpointFolder(options.resumeExperimentId))
+            : QString();
     pretrained = resolvePretrained(spec, state, pinned);
   } catch (const Cancelled&) {
     return stopped;  // a partial download is kept for the next run to resume
@@ -75,7 +79,7 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
                            .arg(options.resumeExperimentId));
   }
   Pipeline pipeline(spec, plan, *tokenizer, store, state, device.device,
-                    storeDir + QStringLiteral("/checkpoints"), pretrained ? &*pretrained : nullptr);
+                    pretrained ? &*pretrained : nullptr);
   ExperimentOutcome outcome = pipeline.run(options.resumeExperimentId);
   // What the contamination check found before training, kept beside the results it concerns.
   if (outcome.experimentId > 0) storeContamination(store, outcome.experimentId, plan.contamination);

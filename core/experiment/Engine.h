@@ -21,7 +21,7 @@ struct RunOptions {
 
 struct ExperimentOutcome {
   qint64 experimentId = 0;
-  QString status;  // finished | cancelled | failed
+  QString status;  // finished | interrupted | failed
   QString error;
   QString device;  // what ran: "cpu (2 threads)" or the GPU's name
   QVector<TargetGain> gains;
@@ -35,9 +35,10 @@ struct ExperimentPlan;
 class Engine {
  public:
   // Validates every input, then trains both arms for every target and seed, storing every
-  // point, run and result. Returns normally when cancelled (status "cancelled") or when a stage
-  // fails (status "failed", error set); throws InputError for bad input before anything is
-  // stored.
+  // point, run and result. Returns normally when stopped (status "interrupted") or when a
+  // stage fails (status "failed", error set); throws InputError for bad input before anything
+  // is stored, and StoreLocked when the store stayed locked by another program (what was
+  // stored is kept; the experiment is resumable).
   static ExperimentOutcome run(const ExperimentSpec& spec, const RunOptions& options,
                                TaskState& state);
   // "cpu (N threads)" or "cuda: <name>": what `auto` resolves to on this machine.

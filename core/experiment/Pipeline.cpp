@@ -1,8 +1,10 @@
 #include "experiment/Pipeline.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 
+#include "common/Files.h"
 #include "common/InputError.h"
 #include "experiment/CheckpointMetadata.h"
 #include "experiment/Encoding.h"
@@ -58,14 +60,13 @@ std::vector<EncodedExample> encodeTexts(const QStringList& texts, const Tokenize
 
 Pipeline::Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan,
                    const Tokenizer& tokenizer, RunStore& store, TaskState& state,
-                   torch::Device device, QString checkpointRoot, const PretrainedModel* pretrained)
+                   torch::Device device, const PretrainedModel* pretrained)
     : spec_(spec),
       plan_(plan),
       tokenizer_(tokenizer),
       store_(store),
       state_(state),
       device_(device),
-      checkpointRoot_(std::move(checkpointRoot)),
       pretrained_(pretrained) {
   if (pretrained_) {
     config_ = pretrained_->config.encoder;
@@ -95,14 +96,14 @@ ExperimentOutcome Pipeline::run(qint64 resumeId) {
   resuming_ = resumeId > 0;
   if (resuming_) {
     experimentId_ = resumeId;
+    store_.resumeExperiment(resumeId);  // what a dead process left running reads interrupted
     adoptRuns(resumeId);
-    store_.setExperimentStatus(resumeId, QStringLiteral("running"));
   } else {
     experimentId_ = store_.addExperiment(spec_.name, spec_.yamlText);
     createRuns(experimentId_);
   }
   outcome.experimentId = experimentId_;
-  checkpointDir_ = QStringLiteral("%1/experiment-%2").arg(checkpointRoot_).arg(experimentId_);
+  checkpointDir_ = store_.checkpointFolder(experimentId_);
   // Ids restart in a re-created store: a new experiment must not resume from an old one's files.
   if (!resuming_) QDir(checkpointDir_).removeRecursively();
   totals_.total = plannedSteps();
@@ -111,8 +112,12 @@ ExperimentOutcome Pipeline::run(qint64 resumeId) {
     for (int seed : spec_.protocol.seeds) runSeed(seed);
     outcome.status = kFinished;
   } catch (const Cancelled&) {
-    outcome.status = QStringLiteral("cancelled");
-    state_.log(QStringLiteral("cancelled: every point stored so far is kept"));
+    outcome.status = QStringLiteral("interrupted");
+    state_.log(QStringLiteral("interrupted: every point stored so far is kept; resume with "
+                              "twb run --resume %1")
+                   .arg(experimentId_));
+  } catch (const StoreLocked&) {
+    throw;  // nothing more can be written: what was stored stays, the experiment is resumable
   } catch (const std::exception& e) {
     outcome.status = QStringLiteral("failed");
     outcome.error = QString::fromUtf8(e.what());
@@ -330,8 +335,10 @@ FitOutcome Pipeline::trainStage(TaskModel& model, const EncodedTask& data, const
   BatchMaker batches = batches_;
   batches.regression = data.task->regression();
   StoreReporter reporter(store_, state_, totals_, info);
-  return fit(model, data.train, data.dev, batches, trainerOptions(spec_, data.task->epochs, seed),
-             reporter);
+  const FitOutcome fitted = fit(model, data.train, data.dev, batches,
+                                trainerOptions(spec_, data.task->epochs, seed), reporter);
+  reporter.flush();  // here, not in the destructor, so a failed write fails the stage
+  return fitted;
 }
 
 void Pipeline::runTarget(const EncodedTask& data, const QString& arm, int seed,
@@ -407,8 +414,7 @@ void Pipeline::saveCheckpoint(const TaskModelImpl& model, int seed, const QStrin
   // the checkpoint comes from.
   SafetensorsMetadata metadata =
       checkpointDescription(config_, model.head(), task ? task->data.labels : QStringList{});
-  metadata.insert(QStringLiteral("stage"), stage);
-  metadata.insert(QStringLiteral("seed"), QString::number(seed));
+  metadata.insert(checkpointOrigin(seed, stage));
   metadata.insert(QStringLiteral("experiment"), spec_.name);
   if (pretrained_) {
     metadata.insert(QStringLiteral("model_type"), pretrained_->config.modelType);
@@ -421,10 +427,42 @@ void Pipeline::saveCheckpoint(const TaskModelImpl& model, int seed, const QStrin
   saveSafetensors(checkpointPath(seed, stage), model.state(), metadata);
 }
 
+// What ties a checkpoint to the one place it may be loaded back: this store, this experiment
+// (and the exact experiment file it was started from), this stage and seed, this tokenizer.
+SafetensorsMetadata Pipeline::checkpointOrigin(int seed, const QString& stage) const {
+  SafetensorsMetadata origin;
+  origin.insert(QStringLiteral("store_id"), store_.storeId());
+  origin.insert(QStringLiteral("experiment_id"), QString::number(experimentId_));
+  origin.insert(
+      QStringLiteral("config_hash"),
+      QString::fromLatin1(
+          QCryptographicHash::hash(spec_.yamlText.toUtf8(), QCryptographicHash::Sha256).toHex()));
+  origin.insert(QStringLiteral("stage"), stage);
+  origin.insert(QStringLiteral("seed"), QString::number(seed));
+  if (const auto* sp = dynamic_cast<const SentencePieceTokenizer*>(&tokenizer_))
+    origin.insert(QStringLiteral("tokenizer_sha256"), sha256OfFile(sp->modelPath()));
+  return origin;
+}
+
 bool Pipeline::loadCheckpoint(TaskModelImpl& model, int seed, const QString& stage) {
   const QString path = checkpointPath(seed, stage);
   if (!QFileInfo::exists(path)) return false;
-  StateDict state = loadSafetensors(path);
+  SafetensorsMetadata metadata;
+  StateDict state = loadSafetensors(path, &metadata);
+  const SafetensorsMetadata expected = checkpointOrigin(seed, stage);
+  QStringList differ;
+  for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+    if (metadata.value(it.key()) != it.value()) differ << it.key();
+  if (!differ.isEmpty())
+    throw RunError(QStringLiteral("checkpoint %1 does not belong here: its %2 differ from this "
+                                  "resume's (it was written for store %3, experiment %4); "
+                                  "nothing was loaded (delete the file to train the %5 stage "
+                                  "again)")
+                       .arg(path, differ.join(QStringLiteral(", ")),
+                            metadata.value(QStringLiteral("store_id"), QStringLiteral("?")),
+                            metadata.value(QStringLiteral("experiment_id"), QStringLiteral("?")),
+                            stage)
+                       .toStdString());
   for (auto& [name, tensor] : state) tensor = tensor.to(device_);
   model.loadState(state);
   state_.log(QStringLiteral("seed %1: %2 stage loaded from its checkpoint").arg(seed).arg(stage));
@@ -438,7 +476,7 @@ void Pipeline::closeOpenRuns(const ExperimentOutcome& outcome) {
     if (runId == current_ && outcome.status == QLatin1String("failed"))
       store_.setRunStatus(runId, QStringLiteral("failed"), outcome.error);
     else
-      store_.setRunStatus(runId, QStringLiteral("cancelled"),
+      store_.setRunStatus(runId, QStringLiteral("interrupted"),
                           outcome.status == QLatin1String("failed")
                               ? QStringLiteral("not run: an earlier stage failed")
                               : QString());

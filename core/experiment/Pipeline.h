@@ -9,6 +9,7 @@
 #include "experiment/Plan.h"
 #include "experiment/PretrainedModel.h"
 #include "experiment/StoreReporter.h"
+#include "models/Safetensors.h"
 #include "models/TaskModel.h"
 #include "store/RunStore.h"
 #include "text/Tokenizer.h"
@@ -21,7 +22,7 @@ class Pipeline {
   // pretrained: the checkpoint every seed starts from; nullptr to start from a seeded random
   // initialisation (and pretrain when the spec says so).
   Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan, const Tokenizer& tokenizer,
-           RunStore& store, TaskState& state, torch::Device device, QString checkpointRoot,
+           RunStore& store, TaskState& state, torch::Device device,
            const PretrainedModel* pretrained = nullptr);
 
   // Runs a new experiment, or, with resumeId, the unfinished runs of a stored one: finished
@@ -65,6 +66,7 @@ class Pipeline {
   QString checkpointPath(int seed, const QString& stage) const;
   void saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage,
                       const PlannedTask* task = nullptr);
+  SafetensorsMetadata checkpointOrigin(int seed, const QString& stage) const;
   bool loadCheckpoint(TaskModelImpl& model, int seed, const QString& stage);
   void closeOpenRuns(const ExperimentOutcome& outcome);
 
@@ -76,7 +78,6 @@ class Pipeline {
   torch::Device device_;
   BatchMaker batches_;
   EncoderConfig config_;
-  QString checkpointRoot_;
   const PretrainedModel* pretrained_ = nullptr;
   StateDict pretrainedEncoder_;  // read once from the checkpoint, shared by every seed
   StateDict pretrainedMlm_;      // the checkpoint's masked-LM model, for continued pretraining

@@ -20,7 +20,9 @@ struct ProgressTotals {
 class StoreReporter : public StageReporter {
  public:
   StoreReporter(RunStore& store, TaskState& state, ProgressTotals& totals, StageInfo where);
-  ~StoreReporter() override;  // flushes what is buffered
+  // Flushes what is buffered when a stage unwinds (an error is not thrown from here: the one
+  // unwinding is reported). On the normal path call flush() first, so a failed write fails.
+  ~StoreReporter() override;
 
   void point(const QString& name, long step, double epoch, double value) override;
   void step(long step, long stageSteps, double loss) override;

@@ -7,6 +7,7 @@
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QTimer>
+#include <exception>
 
 #include "common/TaskState.h"
 
@@ -88,7 +89,7 @@ QNetworkRequest HubHttp::makeRequest(const QUrl& url, bool* tokenSent) const {
   return request;
 }
 
-void HubHttp::await(QNetworkReply* reply) const {
+void HubHttp::await(QNetworkReply* reply, std::exception_ptr* raised) const {
   if (reply->isFinished()) return;
   QEventLoop loop;
   bool cancelled = false;
@@ -96,13 +97,21 @@ void HubHttp::await(QNetworkReply* reply) const {
   QTimer poll;
   poll.setInterval(kPollMs);
   QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-    if (!cancelled && cancelled_ && cancelled_()) {
-      cancelled = true;
-      reply->abort();  // emits finished, which ends the loop
+    // Nothing may leave a slot through Qt's event loop: an error ends the transfer and is
+    // thrown after the loop, in the caller's frame.
+    try {
+      if (!cancelled && cancelled_ && cancelled_()) {
+        cancelled = true;
+        reply->abort();  // emits finished, which ends the loop
+      }
+    } catch (...) {
+      if (raised && !*raised) *raised = std::current_exception();
+      reply->abort();
     }
   });
   poll.start();
   if (!reply->isFinished()) loop.exec();
+  if (raised && *raised) std::rethrow_exception(*raised);
   if (cancelled) throw Cancelled{};
 }
 
@@ -112,7 +121,8 @@ HubReply HubHttp::send(const QByteArray& verb, const QUrl& url) {
   const QNetworkRequest request = makeRequest(url, &tokenSent);
   std::unique_ptr<QNetworkReply> reply(verb == "HEAD" ? manager_->head(request)
                                                       : manager_->get(request));
-  await(reply.get());
+  std::exception_ptr raised;
+  await(reply.get(), &raised);
   if (isConnectionFailure(reply.get()))
     throw RunError(
         QStringLiteral("cannot reach %1: %2. Without a network, HF_HUB_OFFLINE=1 uses "
@@ -143,7 +153,8 @@ HubReply HubHttp::download(const QUrl& start, qint64 offset, QFile& file,
     QByteArray kept;
     QString writeError;
     // Called as bytes come; the status is known before the first byte.
-    const auto drain = [&] {
+    std::exception_ptr raised;  // from the progress callback, inside the event loop
+    const auto drainOnce = [&] {
       if (sink == Sink::Undecided) {
         const int status = statusOf(reply.get());
         if (status == 206 && rangeStart(reply->rawHeader("Content-Range")) == offset) {
@@ -172,14 +183,23 @@ HubReply HubHttp::download(const QUrl& start, qint64 offset, QFile& file,
       }
       if (progress) progress(file.pos());
     };
+    const auto drain = [&] {
+      if (raised) return;
+      try {
+        drainOnce();
+      } catch (...) {
+        raised = std::current_exception();
+        reply->abort();
+      }
+    };
     QObject::connect(reply.get(), &QNetworkReply::readyRead, drain);
     try {
-      await(reply.get());
+      await(reply.get(), &raised);
     } catch (const Cancelled&) {
       file.flush();  // keep what came, for a later resume
       throw;
     }
-    drain();
+    drainOnce();
     file.flush();
     if (!writeError.isEmpty())
       throw RunError(

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPair>
 #include <QUrl>
+#include <exception>
 #include <functional>
 #include <memory>
 
@@ -66,7 +67,9 @@ class HubHttp {
  private:
   QNetworkRequest makeRequest(const QUrl& url, bool* tokenSent) const;
   HubReply send(const QByteArray& verb, const QUrl& url);
-  void await(QNetworkReply* reply) const;
+  // Runs an event loop until reply finishes; an exception raised inside the loop's slots is
+  // kept in *raised (never thrown through Qt) and rethrown here.
+  void await(QNetworkReply* reply, std::exception_ptr* raised) const;
 
   HubSettings settings_;
   std::function<bool()> cancelled_;

@@ -21,9 +21,13 @@ struct ExperimentRecord {
   qint64 id = 0;
   QString name;
   QString yamlText;
-  QString yamlHash;   // sha256 of yamlText
-  QString status;     // running | finished | failed | cancelled
-  QDateTime created;  // UTC
+  QString yamlHash;  // sha256 of yamlText
+  // running | finished | failed | interrupted (stopped by the user, or its process died:
+  // read as interrupted though stored as running); older stores may hold cancelled.
+  QString status;
+  QDateTime created;    // UTC
+  QString owner;        // the process that runs or last ran it (see OwnerProcess)
+  QDateTime heartbeat;  // when that process last wrote
 };
 
 // One (arm, target, seed) of an experiment. Arms: baseline, transfer.
@@ -33,7 +37,7 @@ struct RunRecord {
   QString arm;
   QString target;
   int seed = 0;
-  QString status;  // pending | running | finished | failed | cancelled
+  QString status;  // pending | running | finished | failed | interrupted (see ExperimentRecord)
   QString error;
   QDateTime started;
   QDateTime finished;
@@ -49,7 +53,7 @@ struct StageRecord {
   QString name;  // pretrain | intermediate | target
   QString status;
   QDateTime started;   // set when the status first becomes running
-  QDateTime finished;  // set when the status becomes finished, failed or cancelled
+  QDateTime finished;  // set when the status becomes finished, failed or interrupted
 };
 
 // A summary of one metric series of a stage, computed by the database.

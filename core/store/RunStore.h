@@ -6,19 +6,30 @@
 #include <memory>
 #include <optional>
 
+#include "common/InputError.h"
 #include "store/Records.h"
 
 namespace twb {
 
+// A write gave up: another connection held the store's write lock past the write wait.
+class StoreLocked : public RunError {
+ public:
+  using RunError::RunError;
+};
+
 // Each RunStore owns its own database connection, so the training worker and the UI each
 // open their own. Every write commits at once (points in one transaction per call), so a
-// cancelled or crashed run loses no point that was stored. Errors throw RunError.
+// cancelled or crashed run loses no point that was stored. A write that finds the file locked
+// by another connection is retried with back-off for writeWait (2 minutes by default), then
+// throws StoreLocked: it never returns without having written ($TWB_STORE_WAIT sets the wait
+// in seconds). Errors throw RunError.
 // A RunStore is used from the thread that created it (a Qt SQL connection is per thread).
 class RunStore {
  public:
   // Opens (creating and migrating as needed) the database at path, creating its folder.
-  // Throws RunError when it cannot, or when the file's schema is newer than this code knows
-  // (the file is then left untouched).
+  // Throws InputError, changing nothing on disk, when path is not a regular file, is another
+  // program's SQLite file (see StoreFile.h) or has a schema newer than this code knows; throws
+  // RunError when it cannot be opened.
   explicit RunStore(const QString& path);
   ~RunStore();
   RunStore(const RunStore&) = delete;
@@ -30,10 +41,22 @@ class RunStore {
   QString path() const;
   int schemaVersion() const;
   static int latestSchemaVersion();  // the version this code creates and migrates to
+  // The store's own random id, made when it was created: what its checkpoints are tied to.
+  QString storeId() const;
+  // Where an experiment's stage checkpoints live: beside the store file, under the store's id,
+  // so two stores in one folder never share (or overwrite) each other's weights.
+  QString checkpointFolder(qint64 experimentId) const;
+  // How long a write waits for a lock another connection holds before it throws.
+  void setWriteWait(int milliseconds);
 
   // Writes. Status changes stamp started (first "running") and finished (finished, failed,
   // cancelled). Unknown ids throw RunError.
-  qint64 addExperiment(const QString& name, const QString& yamlText);  // status "running"
+  // Status "running", owned by this process (see OwnerProcess), which keeps its heartbeat.
+  qint64 addExperiment(const QString& name, const QString& yamlText);
+  // Takes a stored experiment over to resume it: status "running", owned by this process;
+  // the stages and runs its dead owner left "running" become "interrupted". Throws InputError
+  // when its owner still runs it.
+  void resumeExperiment(qint64 experimentId);
   void setExperimentStatus(qint64 experimentId, const QString& status);
   qint64 addRun(qint64 experimentId, const QString& arm, const QString& target,
                 int seed);  // status "pending"

@@ -1,6 +1,8 @@
 // The RunStore's queries: what the UI and the CLI read.
+#include <QSet>
 #include <QSqlQuery>
 
+#include "store/OwnerProcess.h"
 #include "store/RunStore.h"
 #include "store/RunStoreImpl.h"
 #include "store/SqlSupport.h"
@@ -8,8 +10,10 @@
 namespace twb {
 namespace {
 
-const QString kExperimentColumns =
-    QStringLiteral("SELECT id, name, yaml_text, yaml_hash, status, created FROM experiments");
+const QString kExperimentColumns = QStringLiteral(
+    "SELECT id, name, yaml_text, yaml_hash, status, created, owner, heartbeat FROM experiments");
+const QString kRunning = QStringLiteral("running");
+const QString kInterrupted = QStringLiteral("interrupted");
 const QString kRunColumns = QStringLiteral(
     "SELECT id, experiment_id, arm, target, seed, status, error, started, finished FROM runs");
 const QString kStageColumns = QStringLiteral(
@@ -27,6 +31,10 @@ ExperimentRecord experimentFrom(const QSqlQuery& q) {
   e.yamlHash = q.value(3).toString();
   e.status = q.value(4).toString();
   e.created = sql::timeFrom(q.value(5));
+  e.owner = q.value(6).toString();
+  e.heartbeat = sql::timeFrom(q.value(7));
+  // A run whose process died (killed, crashed, machine restarted) never set its status.
+  if (e.status == kRunning && ownerIsDead(e.owner, e.heartbeat)) e.status = kInterrupted;
   return e;
 }
 
@@ -90,6 +98,28 @@ QVector<Record> select(const QSqlDatabase& db, const QString& statement, const Q
   return rows;
 }
 
+// The experiments stored as running whose owner process is gone.
+QSet<qint64> deadExperiments(const QSqlDatabase& db) {
+  QSet<qint64> dead;
+  for (const ExperimentRecord& e :
+       select<ExperimentRecord>(db, kExperimentColumns + QStringLiteral(" WHERE status = ?"),
+                                {kRunning}, experimentFrom))
+    if (e.status == kInterrupted) dead.insert(e.id);
+  return dead;
+}
+
+// Rows of a dead experiment read "interrupted" where they were left "running".
+template <typename Record>
+QVector<Record> withDeadOwners(const QSqlDatabase& db, QVector<Record> rows) {
+  bool anyRunning = false;
+  for (const Record& r : rows) anyRunning |= r.status == kRunning;
+  if (!anyRunning) return rows;
+  const QSet<qint64> dead = deadExperiments(db);
+  for (Record& r : rows)
+    if (r.status == kRunning && dead.contains(r.experimentId)) r.status = kInterrupted;
+  return rows;
+}
+
 }  // namespace
 
 QVector<ExperimentRecord> RunStore::experiments() const {
@@ -106,33 +136,39 @@ std::optional<ExperimentRecord> RunStore::experiment(qint64 id) const {
 
 QVector<RunRecord> RunStore::runs(qint64 experimentId) const {
   if (experimentId == 0)
-    return select<RunRecord>(d->db, kRunColumns + QStringLiteral(" ORDER BY id"), {}, runFrom);
-  return select<RunRecord>(d->db,
-                           kRunColumns + QStringLiteral(" WHERE experiment_id = ? ORDER BY id"),
-                           {experimentId}, runFrom);
+    return withDeadOwners(
+        d->db, select<RunRecord>(d->db, kRunColumns + QStringLiteral(" ORDER BY id"), {}, runFrom));
+  return withDeadOwners(
+      d->db,
+      select<RunRecord>(d->db, kRunColumns + QStringLiteral(" WHERE experiment_id = ? ORDER BY id"),
+                        {experimentId}, runFrom));
 }
 
 std::optional<RunRecord> RunStore::run(qint64 id) const {
-  const auto rows =
-      select<RunRecord>(d->db, kRunColumns + QStringLiteral(" WHERE id = ?"), {id}, runFrom);
+  const auto rows = withDeadOwners(
+      d->db,
+      select<RunRecord>(d->db, kRunColumns + QStringLiteral(" WHERE id = ?"), {id}, runFrom));
   if (rows.isEmpty()) return std::nullopt;
   return rows.first();
 }
 
 QVector<StageRecord> RunStore::stages(qint64 experimentId) const {
-  return select<StageRecord>(d->db,
-                             kStageColumns + QStringLiteral(" WHERE experiment_id = ? ORDER BY id"),
-                             {experimentId}, stageFrom);
+  return withDeadOwners(
+      d->db, select<StageRecord>(
+                 d->db, kStageColumns + QStringLiteral(" WHERE experiment_id = ? ORDER BY id"),
+                 {experimentId}, stageFrom));
 }
 
 QVector<StageRecord> RunStore::stagesOfRun(qint64 runId) const {
   const std::optional<RunRecord> owner = run(runId);
   if (!owner) return {};
-  const auto rows = select<StageRecord>(
-      d->db,
-      kStageColumns + QStringLiteral(" WHERE experiment_id = ? AND"
-                                     " (run_id = ? OR (run_id IS NULL AND seed = ?)) ORDER BY id"),
-      {owner->experimentId, runId, owner->seed}, stageFrom);
+  const auto rows = withDeadOwners(
+      d->db, select<StageRecord>(
+                 d->db,
+                 kStageColumns + QStringLiteral(" WHERE experiment_id = ? AND"
+                                                " (run_id = ? OR (run_id IS NULL AND seed = ?))"
+                                                " ORDER BY id"),
+                 {owner->experimentId, runId, owner->seed}, stageFrom));
   QVector<StageRecord> used;
   for (const StageRecord& stage : rows) {
     const bool transferOnly = stage.runId == 0 && stage.name == QLatin1String("intermediate");

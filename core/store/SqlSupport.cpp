@@ -7,6 +7,26 @@
 #include "common/InputError.h"
 
 namespace twb::sql {
+namespace {
+
+// SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes (busy recovery, snapshot).
+bool isBusy(const QSqlError& error) {
+  bool ok = false;
+  const int code = error.nativeErrorCode().toInt(&ok);
+  return ok && ((code & 0xff) == 5 || (code & 0xff) == 6);
+}
+
+[[noreturn]] void failQuery(const QSqlDatabase& db, const QString& statement,
+                            const QSqlError& error) {
+  const QString what = QStringLiteral("\"%1\" failed").arg(statement.simplified());
+  if (isBusy(error))
+    throw Busy(QStringLiteral("run store %1: %2: %3")
+                   .arg(db.databaseName(), what, error.text().trimmed())
+                   .toStdString());
+  fail(db, what, error.text());
+}
+
+}  // namespace
 
 void fail(const QSqlDatabase& db, const QString& what, const QString& driverText) {
   const QString message =
@@ -24,16 +44,13 @@ QSqlQuery prepare(const QSqlDatabase& db, const QString& statement) {
 }
 
 void exec(QSqlQuery& query, const QSqlDatabase& db) {
-  if (!query.exec())
-    fail(db, QStringLiteral("\"%1\" failed").arg(query.lastQuery().simplified()),
-         query.lastError().text());
+  if (!query.exec()) failQuery(db, query.lastQuery(), query.lastError());
 }
 
 QSqlQuery exec(const QSqlDatabase& db, const QString& statement) {
   QSqlQuery query(db);
   query.setForwardOnly(true);
-  if (!query.exec(statement))
-    fail(db, QStringLiteral("\"%1\" failed").arg(statement.simplified()), query.lastError().text());
+  if (!query.exec(statement)) failQuery(db, statement, query.lastError());
   return query;
 }
 

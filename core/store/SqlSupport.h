@@ -7,7 +7,16 @@
 #include <QString>
 #include <QVariant>
 
+#include "common/InputError.h"
+
 namespace twb::sql {
+
+// Thrown instead of RunError when SQLite answered "database is locked" (SQLITE_BUSY or
+// SQLITE_LOCKED): another connection held the lock past the busy timeout. Worth a retry.
+class Busy : public RunError {
+ public:
+  using RunError::RunError;
+};
 
 // Throws RunError naming what failed, the driver's text and the database file.
 [[noreturn]] void fail(const QSqlDatabase& db, const QString& what, const QString& driverText);
@@ -15,7 +24,7 @@ namespace twb::sql {
 // Prepares statement on db; throws RunError on failure.
 QSqlQuery prepare(const QSqlDatabase& db, const QString& statement);
 
-// Executes a prepared query (its bound values set); throws RunError on failure.
+// Executes a prepared query (its bound values set); throws RunError (Busy when locked) on failure.
 void exec(QSqlQuery& query, const QSqlDatabase& db);
 
 // Executes one statement without parameters and returns the query, positioned before its first

@@ -5,6 +5,7 @@
 
 #include "common/InputError.h"
 #include "store/SqlSupport.h"
+#include "store/StoreFile.h"
 
 namespace twb::schema {
 namespace {
@@ -74,6 +75,16 @@ const std::vector<QStringList>& migrations() {
                          " probability REAL,"         // the predicted class's; NULL: none
                          " PRIMARY KEY(run_id, part, idx)) WITHOUT ROWID"),
       },
+      // Version 3: the store's own id (checkpoints beside it are tied to it), the process that
+      // runs an experiment (a dead owner reads as interrupted) and the file marked as ours.
+      {
+          QStringLiteral("CREATE TABLE store_info(key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+          QStringLiteral("INSERT INTO store_info(key, value) "
+                         "VALUES('store_id', lower(hex(randomblob(16))))"),
+          QStringLiteral("ALTER TABLE experiments ADD COLUMN owner TEXT"),  // see OwnerProcess
+          QStringLiteral("ALTER TABLE experiments ADD COLUMN heartbeat TEXT"),
+          QStringLiteral("PRAGMA application_id = %1").arg(kStoreApplicationId),
+      },
   };
   return list;
 }
@@ -89,13 +100,12 @@ int version(const QSqlDatabase& db) {
 void checkNotNewer(const QSqlDatabase& db) {
   const int found = version(db);
   if (found > latestVersion())
-    throw RunError(QStringLiteral("run store %1: the database has schema version %2, newer than "
-                                  "the %3 this version of Transfer Workbench knows; update the "
-                                  "program or use another database (--db)")
-                       .arg(db.databaseName())
-                       .arg(found)
-                       .arg(latestVersion())
-                       .toStdString());
+    throw InputError(db.databaseName(), 0, 0,
+                     QStringLiteral("this run store has schema version %1, newer than the %2 "
+                                    "this version of Transfer Workbench knows; update the "
+                                    "program or use another database (--db)")
+                         .arg(found)
+                         .arg(latestVersion()));
 }
 
 void migrate(const QSqlDatabase& db) {

@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include "experiment/PretrainedModel.h"
+#include "store/RunStore.h"
 #include "support/FakeHub.h"
 #include "support/TestSupport.h"
 
@@ -149,7 +150,7 @@ train: {lr: 2.0e-3, batch_size: 16, max_len: 16, epochs: 2, threads: 1}
     QVERIFY2(run.err.contains("bert checkpoint in " + snapshot), qPrintable(run.err));
 
     // The stage checkpoints record the commit, so a resume fetches the same one.
-    QCOMPARE(twb::recordedHubCommit(dir_.filePath("checkpoints/experiment-1")),
+    QCOMPARE(twb::recordedHubCommit(twb::RunStore(db).checkpointFolder(1)),
              QString::fromLatin1(repo.commit));
 
     // The Hub unreachable: the cached copy is used, and the log says so.

@@ -89,7 +89,7 @@ class MainWindowTest : public QObject {
     stop->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     const auto stopped = finished.takeFirst().front().value<ExperimentOutcome>();
-    QCOMPARE(stopped.status, QStringLiteral("cancelled"));
+    QCOMPARE(stopped.status, QStringLiteral("interrupted"));
     QVERIFY(resume->isEnabled());
 
     // Every point the plot received was stored.
@@ -169,7 +169,7 @@ class MainWindowTest : public QObject {
     delete w;
     RunStore store(dir_.filePath("close.sqlite"));
     QCOMPARE(store.experiments().size(), 1);
-    QCOMPARE(store.experiments().front().status, QStringLiteral("cancelled"));
+    QCOMPARE(store.experiments().front().status, QStringLiteral("interrupted"));
   }
 };
 

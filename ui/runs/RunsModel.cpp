@@ -47,7 +47,8 @@ QColor statusColor(const QString& status) {
   if (status == QLatin1String("finished")) return QColor(0x2c, 0xa0, 0x2c);
   if (status == QLatin1String("running")) return QColor(0x1f, 0x77, 0xb4);
   if (status == QLatin1String("failed")) return QColor(0xd6, 0x27, 0x28);
-  if (status == QLatin1String("cancelled")) return QColor(0xff, 0x7f, 0x0e);
+  if (status == QLatin1String("interrupted") || status == QLatin1String("cancelled"))
+    return QColor(0xff, 0x7f, 0x0e);  // resumable
   return QColor(0x88, 0x88, 0x88);  // pending, unknown
 }
 

@@ -91,14 +91,16 @@ class PipelineTest : public QObject {
     }
     QVERIFY(outcome.gains[0].target.startsWith(QStringLiteral("food")));
 
-    // The shared stages' weights are kept beside the store, one file per seed and stage.
+    // The shared stages' weights are kept beside the store, under its id, one file per seed
+    // and stage.
+    QVERIFY(store.checkpointFolder(outcome.experimentId)
+                .startsWith(dir_.filePath("checkpoints/") + store.storeId() + "/"));
     for (int seed : {1, 2})
       for (const char* stage : {"pretrain", "intermediate"}) {
-        const QString path =
-            dir_.filePath(QStringLiteral("checkpoints/experiment-%1/seed%2-%3.safetensors")
-                              .arg(outcome.experimentId)
-                              .arg(seed)
-                              .arg(stage));
+        const QString path = QStringLiteral("%1/seed%2-%3.safetensors")
+                                 .arg(store.checkpointFolder(outcome.experimentId))
+                                 .arg(seed)
+                                 .arg(stage);
         QVERIFY2(QFile::exists(path), qPrintable(path));
       }
   }
@@ -110,15 +112,15 @@ class PipelineTest : public QObject {
     Silent state;
     state.cancelAfter = 6;
     const ExperimentOutcome outcome = Engine::run(spec, options, state);
-    QCOMPARE(outcome.status, QStringLiteral("cancelled"));
+    QCOMPARE(outcome.status, QStringLiteral("interrupted"));
     RunStore store(options.dbPath);
     int stored = 0;
     for (const StageRecord& s : store.stages(outcome.experimentId))
       stored += store.points(s.id).size();
     QCOMPARE(stored, state.points);  // every point reported was stored
     for (const RunRecord& r : store.runs(outcome.experimentId))
-      QCOMPARE(r.status, QStringLiteral("cancelled"));
-    QCOMPARE(store.experiment(outcome.experimentId)->status, QStringLiteral("cancelled"));
+      QCOMPARE(r.status, QStringLiteral("interrupted"));
+    QCOMPARE(store.experiment(outcome.experimentId)->status, QStringLiteral("interrupted"));
   }
 
   void resumeFinishesTheRunsAndMatchesAStraightRun() {
@@ -128,7 +130,7 @@ class PipelineTest : public QObject {
     Silent interrupted;
     interrupted.cancelAfter = 40;  // inside the first seed's target runs
     const ExperimentOutcome first = Engine::run(spec, options, interrupted);
-    QCOMPARE(first.status, QStringLiteral("cancelled"));
+    QCOMPARE(first.status, QStringLiteral("interrupted"));
 
     Silent resumed;
     options.resumeExperimentId = first.experimentId;
@@ -176,7 +178,7 @@ class PipelineTest : public QObject {
     state.cancelAfter = 0;
     const ExperimentOutcome outcome =
         Engine::run(loadExperiment(dir_.filePath("exp.yaml")), options, state);
-    QCOMPARE(outcome.status, QStringLiteral("cancelled"));
+    QCOMPARE(outcome.status, QStringLiteral("interrupted"));
     QCOMPARE(outcome.experimentId, qint64{0});
     QVERIFY(!QFile::exists(options.dbPath) || RunStore(options.dbPath).experiments().isEmpty());
   }

@@ -15,6 +15,7 @@
 
 #include "common/InputError.h"
 #include "store/RunStore.h"
+#include "store/StoreFile.h"
 
 using twb::MetricPoint;
 using twb::RunStore;
@@ -83,13 +84,13 @@ class RunStoreTest : public QObject {
     const QString path = dir.filePath(QStringLiteral("sub/runs.sqlite"));
     {
       RunStore store(path);
-      QCOMPARE(store.schemaVersion(), 2);
-      QCOMPARE(RunStore::latestSchemaVersion(), 2);
+      QCOMPARE(store.schemaVersion(), 3);
+      QCOMPARE(RunStore::latestSchemaVersion(), 3);
       QCOMPARE(store.path(), path);
     }
     QVERIFY(QFileInfo::exists(path));
     withRawConnection(path, [](QSqlDatabase& db) {
-      QCOMPARE(rawScalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+      QCOMPARE(rawScalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 3);
       QCOMPARE(rawScalar(db, QStringLiteral("PRAGMA journal_mode")).toString(),
                QStringLiteral("wal"));
       QSqlQuery query(db);
@@ -98,7 +99,7 @@ class RunStoreTest : public QObject {
       QStringList names;
       while (query.next()) names << query.value(0).toString();
       for (const char* expected : {"experiments", "runs", "stages", "points", "results",
-                                   "points_by_series", "predictions"})
+                                   "points_by_series", "predictions", "store_info"})
         QVERIFY2(names.contains(QLatin1String(expected)), expected);
       QVERIFY(query.exec(QStringLiteral("PRAGMA index_info(points_by_series)")));
       QStringList columns;
@@ -116,7 +117,7 @@ class RunStoreTest : public QObject {
       id = store.addExperiment(QStringLiteral("e"), QStringLiteral("x: 1"));
     }
     RunStore again(path);
-    QCOMPARE(again.schemaVersion(), 2);
+    QCOMPARE(again.schemaVersion(), 3);
     QCOMPARE(again.experiments().size(), 1);
     QCOMPARE(again.experiments().first().id, id);
   }
@@ -245,11 +246,14 @@ class RunStoreTest : public QObject {
     }
     withRawConnection(path, [](QSqlDatabase& db) {  // make it look like a version-1 file
       QSqlQuery query(db);
-      QVERIFY(query.exec(QStringLiteral("DROP TABLE predictions")));
-      QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+      for (const char* statement :
+           {"DROP TABLE predictions", "DROP TABLE store_info",
+            "ALTER TABLE experiments DROP COLUMN owner",
+            "ALTER TABLE experiments DROP COLUMN heartbeat", "PRAGMA user_version = 1"})
+        QVERIFY2(query.exec(QLatin1String(statement)), statement);
     });
     RunStore store(path);
-    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.schemaVersion(), 3);
     QCOMPARE(store.resultsOfRun(run).size(), 1);
     QCOMPARE(store.resultsOfRun(run).front().value, 0.75);
     store.addPredictions({{run, QStringLiteral("test"), 0, QStringLiteral("ab"), 1, 1, 0.9}});
@@ -366,7 +370,8 @@ class RunStoreTest : public QObject {
     RunStore store(path);
     const auto runs = store.runs();
     QCOMPARE(runs.size(), 1);
-    QCOMPARE(runs.first().status, QStringLiteral("running"));
+    // Left "running" by a process that is gone: it reads as interrupted.
+    QCOMPARE(runs.first().status, QStringLiteral("interrupted"));
     const auto stages = store.stagesOfRun(runs.first().id);
     QCOMPARE(stages.size(), 1);
     QCOMPARE(store.pointCount(stages.first().id), qint64(kCrashCalls) * kCrashPointsPerCall);
@@ -382,11 +387,13 @@ class RunStoreTest : public QObject {
       QSqlQuery query(db);
       QVERIFY(query.exec(QStringLiteral("CREATE TABLE stranger(x)")));
       QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(future)));
+      QVERIFY(query.exec(QStringLiteral("PRAGMA application_id = %1")
+                             .arg(twb::kStoreApplicationId)));  // a future store of ours
     });
     bool refused = false;
     try {
       RunStore store(path);
-    } catch (const twb::RunError& error) {
+    } catch (const twb::InputError& error) {
       refused = true;
       const QString message = QString::fromUtf8(error.what());
       QVERIFY2(message.contains(QStringLiteral("newer")), error.what());
