@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <algorithm>
 #include <cmath>
@@ -234,8 +235,21 @@ int showRun(const QStringList& args) {
                      std::any_of(args.begin(), args.end(), [](const QString& a) {
                        return a.startsWith(QStringLiteral("--experiment="));
                      });
+  // QCommandLineParser reads "-1" as an unknown option "1": say what is wrong with the id.
+  static const QRegularExpression negative(QStringLiteral("^-[0-9]+$"));
+  if (!gains && !command.parser().parse(QStringList{QStringLiteral("twb show")} + args))
+    for (const QString& arg : args)
+      if (negative.match(arg).hasMatch()) {
+        command.err() << "twb show: the run id must be a positive number, not '" << arg
+                      << "' (see twb runs)\n";
+        return kBadInput;
+      }
   if (const int done = command.parse(args, gains ? 0 : 1); done >= 0) return done;
   const bool json = command.parser().isSet(QStringLiteral("json"));
+  // The id is checked before the store is opened: a bad id needs no store.
+  const qint64 id =
+      gains ? 0 : command.id(command.parser().positionalArguments().front(), "the run id");
+  if (!gains && id == 0) return kBadInput;
   try {
     const std::unique_ptr<RunStore> store = command.open();
     if (!store) return command.noDatabase();
@@ -248,8 +262,6 @@ int showRun(const QStringList& args) {
       printExperimentGains(out, *store, experiment, json, effect);
       return kOk;
     }
-    const qint64 id = command.id(command.parser().positionalArguments().front(), "RUN");
-    if (id == 0) return kBadInput;
     const std::optional<RunRecord> run = store->run(id);
     if (!run) {
       command.err() << "twb show: no run " << id << " in " << store->path() << " (see twb runs)\n";

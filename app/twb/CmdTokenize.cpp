@@ -7,6 +7,8 @@
 
 #include "Commands.h"
 #include "common/InputError.h"
+#include "common/InputFile.h"
+#include "common/Utf8Text.h"
 #include "models/HfConfig.h"
 #include "text/HfTokenizer.h"
 #include "text/ModelInputs.h"
@@ -15,10 +17,24 @@ namespace twb::cli {
 namespace {
 
 const char* kUsage =
-    "usage: twb tokenize FOLDER --text T [--pair P] [--max-len N]\n"
+    "usage: twb tokenize FOLDER (--text T | --text-file FILE) [--pair P] [--max-len N]\n"
     "Tokenizes T (and P) with the tokenizer of the Hugging Face checkpoint in FOLDER, adds the\n"
     "model family's special tokens, truncates to N tokens (the longer text first) and prints\n"
-    "{\"tokens\", \"input_ids\", \"token_type_ids\", \"attention_mask\"} as JSON.\n";
+    "{\"tokens\", \"input_ids\", \"token_type_ids\", \"attention_mask\"} as JSON.\n"
+    "--text-file reads T from a UTF-8 file (at most 64 MiB; - reads standard input), without\n"
+    "its final line break.\n";
+
+// The text of --text-file: a UTF-8 file, or standard input for "-", less one final line break.
+QString readTextFile(const QString& path) {
+  const QString what = QStringLiteral("a text to tokenize");
+  const bool standardInput = path == QLatin1String("-");
+  QString text = decodeUtf8(standardInput ? readStandardInput(kSingleTextCap, what)
+                                          : readInputFile(path, kSingleTextCap, what),
+                            standardInput ? QStringLiteral("standard input") : path);
+  if (text.endsWith(QLatin1Char('\n'))) text.chop(1);
+  if (text.endsWith(QLatin1Char('\r'))) text.chop(1);
+  return text;
+}
 
 QJsonArray numbers(const std::vector<int64_t>& values) {
   QJsonArray array;
@@ -33,6 +49,8 @@ int tokenize(const QStringList& args) {
   QTextStream err(stderr);
   QCommandLineParser parser;
   parser.addOption({QStringLiteral("text"), QStringLiteral("text"), QStringLiteral("T")});
+  parser.addOption({QStringLiteral("text-file"), QStringLiteral("the text's file, - for stdin"),
+                    QStringLiteral("FILE")});
   parser.addOption({QStringLiteral("pair"), QStringLiteral("second text"), QStringLiteral("P")});
   parser.addOption(
       {QStringLiteral("max-len"), QStringLiteral("most tokens"), QStringLiteral("N"), "512"});
@@ -47,16 +65,22 @@ int tokenize(const QStringList& args) {
   }
   bool numeric = false;
   const int maxLen = parser.value(QStringLiteral("max-len")).toInt(&numeric);
-  if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("text")) ||
-      !numeric || maxLen < 4) {
-    err << "twb tokenize: needs FOLDER, --text and a --max-len of at least 4\n\n" << kUsage;
+  const bool inlineText = parser.isSet(QStringLiteral("text"));
+  const bool fromFile = parser.isSet(QStringLiteral("text-file"));
+  if (parser.positionalArguments().size() != 1 || inlineText == fromFile || !numeric ||
+      maxLen < 4) {
+    err << "twb tokenize: needs FOLDER, one of --text and --text-file, and a --max-len of at "
+           "least 4\n\n"
+        << kUsage;
     return kBadInput;
   }
   try {
     const QString folder = parser.positionalArguments().first();
+    const QString text = fromFile ? readTextFile(parser.value(QStringLiteral("text-file")))
+                                  : parser.value(QStringLiteral("text"));
     const HfModelConfig config = readHfConfig(folder);
     const auto tokenizer = loadHfTokenizer(folder, config.modelType);
-    const std::vector<int> a = tokenizer->encode(parser.value(QStringLiteral("text")));
+    const std::vector<int> a = tokenizer->encode(text);
     const std::vector<int> b = parser.isSet(QStringLiteral("pair"))
                                    ? tokenizer->encode(parser.value(QStringLiteral("pair")))
                                    : std::vector<int>{};

@@ -1,21 +1,16 @@
 // JsonFile: reading one JSON object from a file, located errors.
 #include "common/JsonFile.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
 #include "common/InputError.h"
+#include "common/InputFile.h"
 
 namespace twb {
 
 QJsonObject readJsonObjectFile(const QString& path) {
-  if (!QFileInfo(path).isFile()) throw InputError(path, 0, 0, QStringLiteral("no such file"));
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly))
-    throw InputError(path, 0, 0, QStringLiteral("cannot read: ") + file.errorString());
-  const QByteArray bytes = file.readAll();
+  const QByteArray bytes = readInputFile(path, kJsonFileCap, QStringLiteral("a JSON file"));
   QJsonParseError error;
   const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
   if (error.error != QJsonParseError::NoError) {

@@ -7,7 +7,7 @@
 namespace twb {
 
 // Throws InputError naming the file (and the line and column of a syntax error) when it is
-// missing, unreadable, not JSON or not an object.
+// missing, unreadable, not a regular file, over kJsonFileCap, not JSON or not an object.
 QJsonObject readJsonObjectFile(const QString& path);
 
 }  // namespace twb

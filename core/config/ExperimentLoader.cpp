@@ -1,12 +1,15 @@
 #include "config/ExperimentLoader.h"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <cmath>
 #include <limits>
 
 #include "common/InputError.h"
+#include "common/InputFile.h"
+#include "common/Utf8Text.h"
 #include "config/DatasetRefYaml.h"
 #include "config/YamlFields.h"
 
@@ -203,21 +206,23 @@ ProtocolSpec readProtocol(const Map& top) {
     const YAML::Node seeds = map.node(key("seeds"));
     const YAML::Mark at = map.valueMark(key("seeds"));
     protocol.seeds.clear();
+    // One seed or a list of them: each a distinct whole number from 0 to INT_MAX.
+    const auto readSeed = [&](const YAML::Node& item) {
+      const long long seed = yaml::parseInteger(map.context(), item, at, key("protocol.seeds"));
+      if (seed < 0 || seed > std::numeric_limits<int>::max())
+        yaml::fail(map.context(), item.Mark(),
+                   QStringLiteral("protocol.seeds: a seed must be between 0 and %1, got %2")
+                       .arg(std::numeric_limits<int>::max())
+                       .arg(seed));
+      if (protocol.seeds.contains(static_cast<int>(seed)))
+        yaml::fail(map.context(), item.Mark(),
+                   QStringLiteral("protocol.seeds: seed %1 appears twice").arg(seed));
+      protocol.seeds << static_cast<int>(seed);
+    };
     if (seeds.IsScalar()) {
-      protocol.seeds << static_cast<int>(
-          yaml::parseInteger(map.context(), seeds, at, key("protocol.seeds")));
+      readSeed(seeds);
     } else if (seeds.IsSequence() && seeds.size() > 0) {
-      for (const YAML::Node& item : seeds) {
-        const long long seed = yaml::parseInteger(map.context(), item, at, key("protocol.seeds"));
-        if (seed < 0 || seed > std::numeric_limits<int>::max())
-          yaml::fail(map.context(), item.Mark(),
-                     QStringLiteral("protocol.seeds: a seed must be between 0 and %1")
-                         .arg(std::numeric_limits<int>::max()));
-        if (protocol.seeds.contains(static_cast<int>(seed)))
-          yaml::fail(map.context(), item.Mark(),
-                     QStringLiteral("protocol.seeds: seed %1 appears twice").arg(seed));
-        protocol.seeds << static_cast<int>(seed);
-      }
+      for (const YAML::Node& item : seeds) readSeed(item);
     } else {
       map.failAt(key("seeds"), QStringLiteral("protocol.seeds must be a list of whole numbers "
                                               "like [1, 2, 3], not %1")
@@ -256,6 +261,21 @@ TrainSpec readTrain(const Map& top) {
   return train;
 }
 
+// The 0-based line, the one a parse error points at or the one before it, whose indentation
+// holds a tab (YAML forbids tabs there); -1 when neither does.
+int tabIndentedLine(const QString& text, const YAML::Mark& mark) {
+  if (mark.is_null()) return -1;
+  const QStringList lines = text.split(QLatin1Char('\n'));
+  for (int line = mark.line; line >= 0 && line >= mark.line - 1; --line) {
+    if (line >= lines.size()) continue;
+    for (const QChar c : lines[line]) {
+      if (c == QLatin1Char('\t')) return line;
+      if (c != QLatin1Char(' ')) break;
+    }
+  }
+  return -1;
+}
+
 }  // namespace
 
 ExperimentSpec parseExperiment(const QString& yamlText, const QString& sourcePath) {
@@ -266,9 +286,27 @@ ExperimentSpec parseExperiment(const QString& yamlText, const QString& sourcePat
   YAML::Node root;
   try {
     root = YAML::Load(yamlText.toStdString());
+  } catch (const YAML::DeepRecursion& error) {
+    yaml::fail(
+        context, error.mark,
+        QStringLiteral(
+            "malformed YAML: maps and lists nest more than %1 levels deep here; an experiment "
+            "needs four at most (look for brackets that are never closed)")
+            .arg(error.depth()));
   } catch (const YAML::Exception& error) {
-    yaml::fail(context, error.mark,
-               QStringLiteral("malformed YAML: %1").arg(QString::fromStdString(error.msg)));
+    const QString said = QString::fromStdString(error.msg);
+    const int tabLine = tabIndentedLine(yamlText, error.mark);
+    if (tabLine >= 0) {
+      YAML::Mark at = error.mark;
+      at.line = tabLine;
+      at.column = 0;
+      yaml::fail(context, at,
+                 QStringLiteral(
+                     "malformed YAML: this line is indented with a tab; YAML indents with spaces "
+                     "only (the parser said: %1)")
+                     .arg(said));
+    }
+    yaml::fail(context, error.mark, QStringLiteral("malformed YAML: %1").arg(said));
   }
   const Map top(context, root, YAML::Mark(), QString(),
                 {key("name"), key("model"), key("pretrain"), key("intermediate"), key("targets"),
@@ -290,11 +328,10 @@ ExperimentSpec parseExperiment(const QString& yamlText, const QString& sourcePat
 }
 
 ExperimentSpec loadExperiment(const QString& path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly))
-    throw InputError(QFileInfo(path).absoluteFilePath(), 0, 0,
-                     QStringLiteral("cannot read the experiment: %1").arg(file.errorString()));
-  return parseExperiment(QString::fromUtf8(file.readAll()), path);
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  const QByteArray bytes =
+      readInputFile(absolute, kExperimentFileCap, QStringLiteral("an experiment"));
+  return parseExperiment(decodeUtf8(bytes, absolute), path);
 }
 
 }  // namespace twb

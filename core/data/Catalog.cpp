@@ -198,7 +198,7 @@ Dataset Catalog::load(const QString& id, const FetchProgress& progress) const {
   ref.format = QStringLiteral("jsonl");
   ref.labels = recipe.entry.labels;
   ref.language = recipe.entry.languages.value(0);
-  Dataset data = readDataset(ref, recipe.entry.task);
+  Dataset data = readDataset(ref, recipe.entry.task, DatasetCheck::None);
   data.name = id;
   data.source = recipe.entry.origin;
   return data;

@@ -28,7 +28,7 @@ RawTable readTable(const DatasetRef& ref) {
       format != QLatin1String("jsonl"))
     throw InputError(ref.path, 0, 0,
                      QStringLiteral("unknown format '%1': expected tsv, csv or jsonl").arg(format));
-  const QString text = readUtf8File(ref.path);
+  const QString text = readUtf8File(ref.path, QStringLiteral("a dataset"));
   if (format == QLatin1String("tsv")) return readTsv(text, ref.path);
   if (format == QLatin1String("csv")) return readCsv(text, ref.path);
   return readJsonl(text, ref.path);
@@ -54,9 +54,46 @@ bool isLabelTask(const QString& task) {
   return task == QLatin1String("classification") || task == QLatin1String("sentiment");
 }
 
+// Refuses a labelled or scored dataset nothing can be learnt from, naming the file: too few rows
+// for a train, dev and test part, one class, a label per row, or one constant score.
+void requireLearnable(const Dataset& data, const QStringList& rawLabels, const QString& file,
+                      const QString& column) {
+  const qsizetype rows = data.examples.size();
+  if (rows < 3)
+    throw InputError(file, 0, 0,
+                     QStringLiteral("only %1 row%2 after the header: a train, a dev and a test "
+                                    "part need at least 3")
+                         .arg(rows)
+                         .arg(rows == 1 ? QString() : QStringLiteral("s")));
+  if (data.isRegression()) {
+    const double first = data.examples.front().score;
+    for (const Example& example : data.examples)
+      if (example.score != first) return;
+    throw InputError(file, 0, 0,
+                     QStringLiteral("every score in column '%1' is %2: a constant score cannot "
+                                    "be learnt and its Pearson correlation is undefined")
+                         .arg(column)
+                         .arg(first));
+  }
+  QHash<QString, qsizetype> counts;
+  for (const QString& label : rawLabels) ++counts[label];
+  if (counts.size() == 1)
+    throw InputError(file, 0, 0,
+                     QStringLiteral("every row has the label '%1' (column '%2'): a classifier "
+                                    "needs at least two classes")
+                         .arg(rawLabels.front(), column));
+  if (counts.size() == rows)
+    throw InputError(file, 0, 0,
+                     QStringLiteral("each of the %1 rows has a label of its own in column '%2': "
+                                    "no class has two examples, so nothing can be learnt and "
+                                    "accuracy is meaningless (is '%2' an id column?)")
+                         .arg(rows)
+                         .arg(column));
+}
+
 }  // namespace
 
-Dataset readDataset(const DatasetRef& ref, const QString& task) {
+Dataset readDataset(const DatasetRef& ref, const QString& task, DatasetCheck check) {
   const bool labelled = isLabelTask(task);
   const bool scored = task == QLatin1String("similarity");
   if (!labelled && !scored && task != QLatin1String("text"))
@@ -115,6 +152,8 @@ Dataset readDataset(const DatasetRef& ref, const QString& task) {
     for (qsizetype i = 0; i < data.examples.size(); ++i)
       data.examples[i].label = index.value(rawLabels[i]);
   }
+  if ((labelled || scored) && check == DatasetCheck::Learnable)
+    requireLearnable(data, rawLabels, file, labelled ? ref.labelColumn : scoreName);
   return data;
 }
 

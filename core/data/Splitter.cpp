@@ -1,5 +1,6 @@
 #include "data/Splitter.h"
 
+#include <QDir>
 #include <QHash>
 #include <QPair>
 #include <algorithm>
@@ -93,14 +94,17 @@ Split splitDataset(const Dataset& data, const ProtocolSpec& protocol, int seed) 
   std::array<QVector<qsizetype>, 3> parts;
   for (qsizetype i = 0; i < ordered.size(); ++i) parts[assignment[i]] += ordered[i];
 
+  // A user's file is named (its source is a path), so the error points at the data, not the YAML.
+  const QString file = QDir::isAbsolutePath(data.source) ? data.source : QString();
   if (parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty())
-    throw InputError(QStringLiteral("dataset %1 has %2 examples%3: too small for a %4/%5/%6 split")
-                         .arg(data.name)
-                         .arg(data.examples.size())
-                         .arg(items < data.examples.size()
-                                  ? QStringLiteral(" (%1 distinct texts)").arg(items)
-                                  : QString())
-                         .arg(percent(fractions[0]), percent(fractions[1]), percent(fractions[2])));
+    throw InputError(
+        file, 0, 0,
+        QStringLiteral("dataset %1 has %2 examples%3: too small for a %4/%5/%6 split")
+            .arg(data.name)
+            .arg(data.examples.size())
+            .arg(items < data.examples.size() ? QStringLiteral(" (%1 distinct texts)").arg(items)
+                                              : QString())
+            .arg(percent(fractions[0]), percent(fractions[1]), percent(fractions[2])));
 
   Split split;
   std::array<QVector<Example>*, 3> out{&split.train, &split.dev, &split.test};

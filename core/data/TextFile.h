@@ -1,16 +1,15 @@
-// TextFile: reads a UTF-8 text file whole, dropping a BOM and naming the first line that is not
-// valid UTF-8.
+// TextFile: reads a user's UTF-8 text file whole (a dataset, a corpus file), bounded in size.
 #pragma once
 
-#include <QByteArray>
 #include <QString>
+
+#include "common/Utf8Text.h"
 
 namespace twb {
 
-// Decodes bytes as UTF-8 after dropping a leading BOM. Throws InputError(file, line) at the
-// first line holding invalid UTF-8.
-QString decodeUtf8(const QByteArray& bytes, const QString& file);
-// Reads and decodes the file; throws InputError when it cannot be opened.
-QString readUtf8File(const QString& path);
+// Reads and decodes the file (see decodeUtf8). Throws InputError naming the file when it is
+// missing, not a regular file, larger than kTextFileCap, or not UTF-8 text; what names the
+// kind of file in those messages.
+QString readUtf8File(const QString& path, const QString& what = QStringLiteral("a text file"));
 
 }  // namespace twb

@@ -72,6 +72,18 @@ CheckpointBatch parseCheckpointBatch(const QJsonObject& batch, const QString& pa
   const std::int64_t rows = parsed.inputIds.rows;
   const std::int64_t cols = parsed.inputIds.cols;
   parsed.attentionMask = readMatrix(path, batch, QStringLiteral("attention_mask"), rows, cols);
+  const std::vector<std::int64_t>& mask = parsed.attentionMask.values;
+  const auto notBinary =
+      std::find_if(mask.begin(), mask.end(), [](std::int64_t v) { return v != 0 && v != 1; });
+  if (notBinary != mask.end()) {
+    const std::int64_t at = notBinary - mask.begin();
+    throw InputError(path, 0, 0,
+                     QStringLiteral("key \"attention_mask\": row %1, position %2: %3 is neither "
+                                    "1 (a token to attend to) nor 0 (padding)")
+                         .arg(at / cols + 1)
+                         .arg(at % cols + 1)
+                         .arg(*notBinary));
+  }
   parsed.tokenTypeIds = readMatrix(path, batch, QStringLiteral("token_type_ids"), rows, cols);
   return parsed;
 }

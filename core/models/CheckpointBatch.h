@@ -25,7 +25,8 @@ struct CheckpointBatch {
 };
 
 // The batch object {"input_ids": [[...]], "attention_mask": [[...]], "token_type_ids": [[...]]}:
-// lists of equal-length lists of non-negative integers, the mask and types shaped as the ids.
+// lists of equal-length lists of non-negative integers, the mask and types shaped as the ids,
+// the mask of zeros and ones.
 // Throws InputError naming path and the key (and row and position) of a malformed entry.
 CheckpointBatch parseCheckpointBatch(const QJsonObject& batch, const QString& path);
 // Reads the file and parses it; InputError naming the file when it is not a JSON object.

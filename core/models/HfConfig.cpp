@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <cmath>
+#include <limits>
 #include <optional>
 
 #include "common/InputError.h"
@@ -30,9 +32,17 @@ class Fields {
       fail(key, QStringLiteral("missing; a %1 config needs it").arg(modelType()));
     }
     const double number = value.toDouble(-1e300);
-    if (!value.isDouble() || number != static_cast<int>(number))
+    if (!value.isDouble() || number != std::trunc(number) ||
+        std::abs(number) > std::numeric_limits<int>::max())
       fail(key, QStringLiteral("must be an integer"));
     return static_cast<int>(number);
+  }
+
+  // A model size: a positive integer.
+  int size(const QString& key) const {
+    const int value = integer(key);
+    if (value <= 0) fail(key, QStringLiteral("must be positive, got %1").arg(value));
+    return value;
   }
 
   double real(const QString& key, double fallback) const {
@@ -88,11 +98,11 @@ HfHead headOf(const QString& architecture) {
 
 void readBertFamily(const Fields& f, EncoderConfig& e) {
   const bool roberta = e.arch == QLatin1String("roberta");
-  e.vocabSize = f.integer(QStringLiteral("vocab_size"));
-  e.hidden = f.integer(QStringLiteral("hidden_size"));
-  e.layers = f.integer(QStringLiteral("num_hidden_layers"));
-  e.heads = f.integer(QStringLiteral("num_attention_heads"));
-  e.intermediate = f.integer(QStringLiteral("intermediate_size"));
+  e.vocabSize = f.size(QStringLiteral("vocab_size"));
+  e.hidden = f.size(QStringLiteral("hidden_size"));
+  e.layers = f.size(QStringLiteral("num_hidden_layers"));
+  e.heads = f.size(QStringLiteral("num_attention_heads"));
+  e.intermediate = f.size(QStringLiteral("intermediate_size"));
   e.maxPositions = f.integer(QStringLiteral("max_position_embeddings"), 512);
   e.typeVocab = f.integer(QStringLiteral("type_vocab_size"), 2);
   e.layerNormEps = f.real(QStringLiteral("layer_norm_eps"), 1e-12);
@@ -108,11 +118,11 @@ void readBertFamily(const Fields& f, EncoderConfig& e) {
 }
 
 void readXLNet(const Fields& f, EncoderConfig& e) {
-  e.vocabSize = f.integer(QStringLiteral("vocab_size"));
-  e.hidden = f.integer(QStringLiteral("d_model"));
-  e.layers = f.integer(QStringLiteral("n_layer"));
-  e.heads = f.integer(QStringLiteral("n_head"));
-  e.intermediate = f.integer(QStringLiteral("d_inner"));
+  e.vocabSize = f.size(QStringLiteral("vocab_size"));
+  e.hidden = f.size(QStringLiteral("d_model"));
+  e.layers = f.size(QStringLiteral("n_layer"));
+  e.heads = f.size(QStringLiteral("n_head"));
+  e.intermediate = f.size(QStringLiteral("d_inner"));
   e.layerNormEps = f.real(QStringLiteral("layer_norm_eps"), 1e-12);
   e.dropout = f.real(QStringLiteral("dropout"), 0.1);
   e.padId = f.integer(QStringLiteral("pad_token_id"), 5);
@@ -209,8 +219,6 @@ HfModelConfig readHfConfig(const QString& folder) {
     readBertFamily(f, config.encoder);
   }
   EncoderConfig& e = config.encoder;
-  if (e.vocabSize <= 0 || e.hidden <= 0 || e.layers <= 0 || e.heads <= 0 || e.intermediate <= 0)
-    throw InputError(config.path, 0, 0, QStringLiteral("sizes must be positive"));
   if (e.hidden % e.heads != 0)
     f.fail(QStringLiteral("num_attention_heads"),
            QStringLiteral("%1 heads do not divide the hidden size %2").arg(e.heads).arg(e.hidden));

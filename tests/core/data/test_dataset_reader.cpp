@@ -1,11 +1,14 @@
 // Tests of DatasetReader: TSV, CSV and JSONL files the test writes, and every rejected input.
+#include <QElapsedTimer>
 #include <QtTest>
 #include <tuple>
 
 #include "common/InputError.h"
+#include "common/InputFile.h"
 #include "data/CsvParser.h"
 #include "data/DatasetReader.h"
 #include "data/LabelOrder.h"
+#include "support/Fifo.h"
 #include "support/TestSupport.h"
 
 using twb::DatasetRef;
@@ -41,7 +44,8 @@ class TestDatasetReader : public QObject {
   void readsTsv() {
     const QString path = twb::test::writeFile(
         dir_, QStringLiteral("hotels.tsv"),
-        "id\treview\tstars\r\n1\tClean room\t5\r\n\r\n2\tNoisy \"street\"\t1\n3\tFine\t3\n");
+        "id\treview\tstars\r\n1\tClean room\t5\r\n\r\n2\tNoisy \"street\"\t1\n3\tFine\t3\n"
+        "4\tQuiet\t5\n");
     DatasetRef ref = fileRef(path);
     ref.textColumn = QStringLiteral("review");
     ref.labelColumn = QStringLiteral("stars");
@@ -51,7 +55,7 @@ class TestDatasetReader : public QObject {
     QCOMPARE(data.source, path);
     QCOMPARE(data.language, QStringLiteral("en"));
     QCOMPARE(data.labels, (QStringList{"1", "3", "5"}));
-    QCOMPARE(data.examples.size(), 3);
+    QCOMPARE(data.examples.size(), 4);
     QCOMPARE(data.examples[0].text, QStringLiteral("Clean room"));
     QCOMPARE(data.examples[0].label, 2);
     QCOMPARE(data.examples[1].text, QStringLiteral("Noisy \"street\""));  // no quoting in TSV
@@ -102,10 +106,11 @@ class TestDatasetReader : public QObject {
                                               "\n"
                                               "   \n"
                                               "{\"text\": \"bad\", \"label\": -1}\n"
-                                              "{\"label\": 2, \"text\": \"\xC3\xA9t\xC3\xA9\"}\n");
+                                              "{\"label\": 2, \"text\": \"\xC3\xA9t\xC3\xA9\"}\n"
+                                              "{\"text\": \"fine\", \"label\": 1}\n");
     const twb::Dataset data = twb::readDataset(fileRef(path), QStringLiteral("classification"));
     QCOMPARE(data.labels, (QStringList{"-1", "1", "2"}));
-    QCOMPARE(data.examples.size(), 3);
+    QCOMPARE(data.examples.size(), 4);
     QCOMPARE(data.examples[0].label, 1);
     QCOMPARE(data.examples[1].label, 0);
     QCOMPARE(data.examples[2].text, QString::fromUtf8("\xC3\xA9t\xC3\xA9"));
@@ -113,8 +118,9 @@ class TestDatasetReader : public QObject {
   }
 
   void declaredLabelsKeepTheirOrder() {
-    const QString path = twb::test::writeFile(dir_, QStringLiteral("declared.tsv"),
-                                              "text\tlabel\na\tpositive\nb\tnegative\n");
+    const QString path =
+        twb::test::writeFile(dir_, QStringLiteral("declared.tsv"),
+                             "text\tlabel\na\tpositive\nb\tnegative\nc\tpositive\n");
     DatasetRef ref = fileRef(path);
     ref.labels = QStringList{"positive", "negative", "neutral"};
     const twb::Dataset data = twb::readDataset(ref, QStringLiteral("sentiment"));
@@ -131,7 +137,8 @@ class TestDatasetReader : public QObject {
   void readsPairsAndScores() {
     const QString path = twb::test::writeFile(
         dir_, QStringLiteral("sts.tsv"),
-        "s1\ts2\tsim\nA man plays.\tA man is playing.\t4.5\nCats.\tStocks fell.\t0\n");
+        "s1\ts2\tsim\nA man plays.\tA man is playing.\t4.5\nCats.\tStocks fell.\t0\n"
+        "Rain.\tIt rains.\t4\n");
     DatasetRef ref = fileRef(path);
     ref.textColumn = QStringLiteral("s1");
     ref.pairColumn = QStringLiteral("s2");
@@ -269,7 +276,99 @@ class TestDatasetReader : public QObject {
   void missingFileIsAnInputError() {
     const InputError error = rejected(fileRef(dir_.filePath(QStringLiteral("none.tsv"))),
                                       QStringLiteral("classification"));
-    QVERIFY2(error.message().contains(QStringLiteral("cannot open")), error.what());
+    QVERIFY2(error.message().contains(QStringLiteral("no such file")), error.what());
+  }
+
+  // A FIFO used to block the reader (deaf to Ctrl-C); /dev/zero filled memory.
+  void specialFilesAreRefusedAtOnce() {
+    const twb::test::Fifo fifo(dir_.filePath(QStringLiteral("pipe.tsv")));
+    QVERIFY(fifo.created());
+    QTemporaryDir folder;
+    const QString folderTsv = folder.filePath(QStringLiteral("folder.tsv"));
+    QVERIFY(QDir().mkpath(folderTsv));
+    for (const QString& path : {fifo.path(), QStringLiteral("/dev/zero"), folderTsv}) {
+      DatasetRef ref = fileRef(path);
+      ref.format = QStringLiteral("tsv");
+      QElapsedTimer clock;
+      clock.start();
+      const InputError error = rejected(ref, QStringLiteral("classification"));
+      QVERIFY2(clock.elapsed() < 2000, qPrintable(path));
+      QCOMPARE(error.file(), path);
+      QVERIFY2(error.message().contains(QStringLiteral("not a regular file (a dataset must be a "
+                                                       "regular file)")),
+               error.what());
+    }
+  }
+
+  void oversizedDatasetIsRefused() {
+    const QString path = dir_.filePath(QStringLiteral("huge.tsv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(twb::kTextFileCap + 1));  // sparse: nothing is written
+    file.close();
+    const InputError error = rejected(fileRef(path), QStringLiteral("classification"));
+    QCOMPARE(error.file(), path);
+    QCOMPARE(
+        error.message(),
+        QStringLiteral("is 512.0 MiB (536870913 bytes), more than the 512 MiB a dataset may hold"));
+    QFile::remove(path);
+  }
+
+  void utf16DatasetIsNamed() {
+    const QString text = QStringLiteral("text\tlabel\na\t1\nb\t2\n");
+    QByteArray bytes("\xFE\xFF", 2);
+    for (const QChar c : text) bytes.append('\0').append(static_cast<char>(c.unicode()));
+    const QString path = twb::test::writeFile(dir_, QStringLiteral("wide.tsv"), bytes);
+    const InputError error = rejected(fileRef(path), QStringLiteral("classification"));
+    QCOMPARE(error.file(), path);
+    QVERIFY2(error.message().contains(QStringLiteral("UTF-16 (big-endian) text; it must be UTF-8")),
+             error.what());
+  }
+
+  // Datasets nothing can be learnt from are blamed on the data file, not on the experiment.
+  void unlearnableDatasetsNameTheFile_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("task");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("one row") << QByteArray("text\tlabel\nhello\tpos\n")
+                             << QStringLiteral("classification")
+                             << QStringLiteral("only 1 row after the header");
+    QTest::newRow("two rows") << QByteArray("text\tscore\na\t1\nb\t2\n")
+                              << QStringLiteral("similarity") << QStringLiteral("only 2 rows");
+    QTest::newRow("one class") << QByteArray("text\tlabel\na\tpos\nb\tpos\nc\tpos\nd\tpos\n")
+                               << QStringLiteral("sentiment")
+                               << QStringLiteral("every row has the label 'pos' (column 'label')");
+    QTest::newRow("unique labels")
+        << QByteArray("text\tlabel\na\tid1\nb\tid2\nc\tid3\nd\tid4\n")
+        << QStringLiteral("classification")
+        << QStringLiteral("each of the 4 rows has a label of its own in column 'label'");
+    QTest::newRow("constant score")
+        << QByteArray("text\tscore\na\t3\nb\t3.0\nc\t3\n") << QStringLiteral("similarity")
+        << QStringLiteral("every score in column 'score' is 3: a constant score cannot be learnt");
+  }
+  void unlearnableDatasetsNameTheFile() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, task);
+    QFETCH(QString, expected);
+    const QString path =
+        twb::test::writeFile(dir_,
+                             QStringLiteral("%1.tsv").arg(
+                                 QString::fromLatin1(QTest::currentDataTag()).replace(' ', '-')),
+                             bytes);
+    const InputError error = rejected(fileRef(path), task);
+    QCOMPARE(error.file(), path);
+    QVERIFY2(error.message().contains(expected), error.what());
+  }
+
+  void declaredLabelsCountOnlyThoseUsed() {
+    const QString path = twb::test::writeFile(dir_, QStringLiteral("onlypos.tsv"),
+                                              "text\tlabel\na\tpos\nb\tpos\nc\tpos\n");
+    DatasetRef ref = fileRef(path);
+    ref.labels = QStringList{"neg", "pos"};
+    QVERIFY2(rejected(ref, QStringLiteral("sentiment"))
+                 .message()
+                 .contains(QStringLiteral("needs at least two classes")),
+             "one class used of two declared");
   }
 };
 

@@ -5,6 +5,7 @@
 #include "common/InputError.h"
 #include "common/SplitMix64.h"
 #include "data/Splitter.h"
+#include "support/TestSupport.h"
 
 namespace {
 
@@ -207,7 +208,20 @@ class TestSplitter : public QObject {
     } catch (const twb::InputError& error) {
       QCOMPARE(error.message(),
                QStringLiteral("dataset toy has 4 examples: too small for a 70/15/15 split"));
+      QCOMPARE(error.file(), QString());  // a catalog dataset: no file to name
     }
+  }
+
+  // A user's file is named, so the error is not taken for one in the experiment YAML.
+  void tooSmallNamesTheUsersFile() {
+    twb::Dataset data = makeDataset({2, 2});
+    data.source = QStringLiteral("/data/toy.tsv");
+    const twb::InputError error =
+        twb::test::inputErrorOf([&] { twb::splitDataset(data, twb::ProtocolSpec(), 1); });
+    QCOMPARE(error.file(), QStringLiteral("/data/toy.tsv"));
+    QVERIFY2(
+        QString::fromUtf8(error.what()).startsWith(QStringLiteral("/data/toy.tsv: dataset toy")),
+        error.what());
   }
 };
 
