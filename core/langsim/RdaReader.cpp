@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QtEndian>
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -50,6 +51,7 @@ constexpr int kHasAttr = 1 << 9;
 constexpr int kHasTag = 1 << 10;
 constexpr int kLatin1Mask = 1 << 2;
 constexpr int kMaxDepth = 10000;
+constexpr double kIntMax = std::numeric_limits<int>::max();
 
 class XdrReader {
  public:
@@ -92,11 +94,12 @@ class XdrReader {
     const int length = readInt();
     if (length >= 0) return length;
     if (length != -1) fail(QStringLiteral("negative vector length"));
-    const qint64 upper = readInt();
-    const qint64 lower = static_cast<quint32>(readInt());
-    const qint64 full = (upper << 32) + lower;
+    const quint64 upper = static_cast<quint32>(readInt());
+    const quint64 lower = static_cast<quint32>(readInt());
+    const quint64 full = (upper << 32) | lower;
     // Every element takes at least one byte, which bounds what a corrupt length can ask for.
-    if (full < 0 || full > bytes_.size() - pos_) fail(QStringLiteral("vector length too large"));
+    if (full > static_cast<quint64>(bytes_.size() - pos_))
+      fail(QStringLiteral("vector length too large"));
     return static_cast<qsizetype>(full);
   }
 
@@ -245,6 +248,10 @@ class XdrReader {
       if (spec.size() != 3 || !(spec[0] >= 0) || spec[0] > bytes_.size() * 8.0)
         fail(QStringLiteral("bad compact sequence"));
       const bool integer = kind == QLatin1String("compact_intseq");
+      // A sequence is linear: its ends bound every value (NaN fails both tests).
+      const double last = spec[1] + (spec[0] - 1) * spec[2];
+      if (integer && spec[0] > 0 && !(std::abs(spec[1]) <= kIntMax && std::abs(last) <= kIntMax))
+        fail(QStringLiteral("compact integer sequence outside the integer range"));
       object->type = integer ? RObject::Type::Integer : RObject::Type::Double;
       for (qint64 i = 0; i < qint64(spec[0]); ++i) {
         const double value = spec[1] + double(i) * spec[2];

@@ -291,6 +291,51 @@ class RdaReaderTest : public QObject {
     }
   }
 
+  // Found by fuzz_rda with UBSan: a long-vector length with its sign bit set was shifted left,
+  // and a compact integer sequence beyond int (or NaN) was cast to int; both undefined
+  // behaviour, now InputErrors.
+  void rejectsLengthsAndSequencesOutOfRange() {
+    Xdr longVector;
+    longVector.header(2);
+    longVector.cell("v");
+    longVector.integer(13);  // an integer vector with a long length: -1, upper word, lower word
+    longVector.integer(-1);
+    longVector.integer(-1);
+    longVector.integer(0);
+    longVector.nil();
+    twb::InputError error = twb::test::inputErrorOf(
+        [&] { twb::parseRda(longVector.bytes, QStringLiteral("long.rda")); });
+    QVERIFY2(error.message().contains(QLatin1String("vector length too large")), error.what());
+
+    // ALTREP compact_intseq: class info (class, package, type), state (length, first, step).
+    const auto sequence = [](double first, double step) {
+      Xdr x;
+      x.header(3);
+      x.cell("s");
+      x.integer(238);
+      for (const char* name : {"compact_intseq", "base"}) {
+        x.integer(2);
+        x.symbol(name);
+      }
+      x.integer(2);
+      x.integer(13);
+      x.integer(1);
+      x.integer(13);
+      x.nil();
+      x.integer(14);
+      x.integer(3);
+      for (double value : {3.0, first, step}) x.real(value);
+      x.nil();  // no attributes
+      x.nil();  // end of the top-level pairlist
+      return twb::parseRda(x.bytes, QStringLiteral("seq.rda"));
+    };
+    QCOMPARE(sequence(5, 1).front().second->integers, (QVector<int>{5, 6, 7}));
+    for (const auto& [first, step] : {std::pair{2e9, 1e9}, std::pair{std::nan(""), 1.0}}) {
+      error = twb::test::inputErrorOf([&] { sequence(first, step); });
+      QVERIFY2(error.message().contains(QLatin1String("outside the integer range")), error.what());
+    }
+  }
+
   void decompressGuardsItsOutputSize() {
     const QByteArray zeros(1 << 20, '\0');
     QCOMPARE(twb::decompress(gzip(zeros), QStringLiteral("z")), zeros);
