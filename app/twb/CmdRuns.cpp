@@ -214,7 +214,7 @@ int listRuns(const QStringList& args) {
     else
       printExperiments(out, *store, experiments);
     return kOk;
-  } catch (const RunError& error) {
+  } catch (const std::exception& error) {  // InputError (not a run store): 2; otherwise 1
     return command.failed(error);
   }
 }
@@ -272,10 +272,7 @@ int showRun(const QStringList& args) {
     else
       printRun(out, *store, *run);
     return kOk;
-  } catch (const InputError& error) {
-    command.err() << "twb show: " << error.what() << '\n';
-    return kBadInput;
-  } catch (const RunError& error) {
+  } catch (const std::exception& error) {  // InputError (not a run store, no experiment): 2
     return command.failed(error);
   }
 }

@@ -150,6 +150,17 @@ class CliInputsTest : public QObject {
     }
   }
 
+  // A --db that is not a run store is bad input (2) for every store reader; `twb runs` aborted.
+  void storeCommandsExit2OnAForeignFile() {
+    const QString notStore = test::writeFile(dir_, QStringLiteral("notes.txt"), "not a database\n");
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("runs")}, QStringList{QStringLiteral("show"), "1"}}) {
+      const Outcome read = twb(args + QStringList{QStringLiteral("--db"), notStore});
+      QVERIFY2(read.status == 2, qPrintable(args.join(' ') + ": " + read.err));
+      QVERIFY2(read.err.contains(notStore), qPrintable(read.err));
+    }
+  }
+
   void tokenizeReadsATextFileOrStandardInput() {
     const Outcome typed = twb({QStringLiteral("tokenize"), checkpoint_, QStringLiteral("--text"),
                                QStringLiteral("Hello worlds. The film was great.")});
