@@ -120,7 +120,7 @@ int fetchModel(const QStringList& args, QTextStream& out, QTextStream& err) {
     out << result.snapshotDir << '\n';
   } catch (const Cancelled&) {
     err << "\ntwb models fetch: stopped; run it again to resume\n";
-    return kRunFailed;
+    return kInterrupted;  // as an interrupted `twb run` (the help's exit statuses)
   }
   return kOk;
 }

@@ -6,8 +6,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
 #include <QtTest>
 #include <algorithm>
+#include <csignal>
 
 #include "support/Fifo.h"
 #include "support/TestSupport.h"
@@ -205,6 +207,32 @@ class CliInputsTest : public QObject {
     QCOMPARE(encoded.status, 2);
     QVERIFY2(encoded.err.contains(QStringLiteral("UTF-16 (little-endian) text; it must be UTF-8")),
              qPrintable(encoded.err));
+  }
+
+  // Ctrl-C during a download exits 130 as an interrupted run does (it was 1, "a run failed").
+  void interruptedFetchExits130() {
+    QTcpServer silent;  // the kernel accepts the connection; nothing ever answers
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HF_ENDPOINT"),
+               QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
+    env.insert(QStringLiteral("HF_HOME"), dir_.filePath(QStringLiteral("hf-home")));
+    env.remove(QStringLiteral("HF_HUB_CACHE"));
+    env.remove(QStringLiteral("HF_HUB_OFFLINE"));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TWB_BINARY),
+                  {QStringLiteral("models"), QStringLiteral("fetch"), QStringLiteral("org/model")});
+    QVERIFY(process.waitForStarted());
+    QTest::qWait(static_cast<int>(startMs_) + 1000);  // torch loaded, the request sent
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    const bool ended = process.waitForFinished(10000);
+    if (!ended) process.kill();
+    QVERIFY2(ended, "twb models fetch ignored Ctrl-C");
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == 130, qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("stopped; run it again to resume")), qPrintable(err));
   }
 
   // A zero size in config.json was "sizes must be positive", naming no key.
