@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "Commands.h"
+#include "common/InputError.h"
 
 namespace {
 
@@ -34,13 +35,27 @@ const char* kUsage =
     "                       gain per language against its distance from English, with r\n"
     "  models list | fetch MODEL | run FOLDER --input FILE.json | export EXP OUT\n"
     "                       pretrained encoders: catalog, Hub download, checking, export to HF\n"
-    "  tokenize FOLDER --text T [--pair P] [--max-len N]\n"
+    "  tokenize FOLDER (--text T | --text-file FILE) [--pair P] [--max-len N]\n"
     "                       a checkpoint's tokenizer on a text: tokens, ids, types, mask\n"
     "\n"
     "  --help, --version\n"
     "\n"
     "exit status: 0 success, 1 a run failed (or its store stayed locked), 2 bad input (also a\n"
     "  --db that is not a run store), 130 interrupted (Ctrl-C or SIGTERM; resumable)\n";
+
+// Runs the command; -1 when there is no such command.
+int dispatch(const QString& command, const QStringList& args) {
+  if (command == QLatin1String("run")) return twb::cli::runExperiment(args);
+  if (command == QLatin1String("datasets")) return twb::cli::datasets(args);
+  if (command == QLatin1String("runs")) return twb::cli::listRuns(args);
+  if (command == QLatin1String("show")) return twb::cli::showRun(args);
+  if (command == QLatin1String("export")) return twb::cli::exportResults(args);
+  if (command == QLatin1String("langs")) return twb::cli::langs(args);
+  if (command == QLatin1String("report")) return twb::cli::report(args);
+  if (command == QLatin1String("models")) return twb::cli::models(args);
+  if (command == QLatin1String("tokenize")) return twb::cli::tokenize(args);
+  return -1;
+}
 
 }  // namespace
 
@@ -75,15 +90,19 @@ int main(int argc, char** argv) {
     return twb::cli::kOk;
   }
   const QString command = args.takeFirst();
-  if (command == QLatin1String("run")) return twb::cli::runExperiment(args);
-  if (command == QLatin1String("datasets")) return twb::cli::datasets(args);
-  if (command == QLatin1String("runs")) return twb::cli::listRuns(args);
-  if (command == QLatin1String("show")) return twb::cli::showRun(args);
-  if (command == QLatin1String("export")) return twb::cli::exportResults(args);
-  if (command == QLatin1String("langs")) return twb::cli::langs(args);
-  if (command == QLatin1String("report")) return twb::cli::report(args);
-  if (command == QLatin1String("models")) return twb::cli::models(args);
-  if (command == QLatin1String("tokenize")) return twb::cli::tokenize(args);
+  // No exception leaves main: a command that did not catch one still ends with its status.
+  try {
+    if (const int status = dispatch(command, args); status >= 0) return status;
+  } catch (const twb::InputError& e) {
+    QTextStream(stderr) << "twb " << command << ": " << e.what() << "\n";
+    return twb::cli::kBadInput;
+  } catch (const std::exception& e) {
+    QTextStream(stderr) << "twb " << command << ": " << e.what() << "\n";
+    return twb::cli::kRunFailed;
+  } catch (...) {
+    QTextStream(stderr) << "twb " << command << ": failed with an unknown error\n";
+    return twb::cli::kRunFailed;
+  }
   QTextStream(stderr) << "twb: unknown command '" << command << "'\n\n" << kUsage;
   return twb::cli::kBadInput;
 }

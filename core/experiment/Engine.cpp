@@ -1,6 +1,7 @@
 #include "experiment/Engine.h"
 
 #include <QFileInfo>
+#include <algorithm>
 
 #include "common/InputError.h"
 #include "experiment/ContaminationRecords.h"
@@ -9,6 +10,7 @@
 #include "experiment/Plan.h"
 #include "experiment/PretrainedModel.h"
 #include "experiment/RunTokenizer.h"
+#include "models/EncoderConfig.h"
 #include "store/RunStore.h"
 #include "store/StoreFile.h"
 #include "text/HfTokenizer.h"
@@ -27,8 +29,10 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   for (const QString& warning : plan.warnings) state.log(QStringLiteral("warning: ") + warning);
   const int threads = options.threads > 0 ? options.threads : spec.train.threads;
   const DeviceChoice device = chooseDevice(options.device, threads);
-  if (!spec.model.pretrained())
-    EncoderConfig::fromSpec(spec.model, spec.model.vocabSize, 0);  // rejects a bad model early
+  const int batchSize = std::max(spec.train.batchSize, spec.pretrain.batchSize);
+  if (!spec.model.pretrained())  // a bad or impossibly large model is rejected early
+    checkTrainingFits(EncoderConfig::fromSpec(spec.model, spec.model.vocabSize, 0), batchSize,
+                      spec.train.maxLen, spec.sourcePath);
 
   const QString storeDir = QFileInfo(dbPath).absolutePath();
   const QString cacheDir = storeDir + QStringLiteral("/tokenizers");
@@ -49,6 +53,9 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
     return stopped;  // a partial download is kept for the next run to resume
   }
   if (pretrained && state.isCancelled()) return stopped;
+  if (pretrained)
+    checkTrainingFits(pretrained->config.encoder, batchSize, spec.train.maxLen,
+                      pretrained->folder + QStringLiteral("/config.json"));
   const int maxTokens =
       pretrained ? pretrained->config.encoder.maxTokens()
                  : EncoderConfig::fromSpec(spec.model, spec.model.vocabSize, 0).maxTokens();

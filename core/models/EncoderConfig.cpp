@@ -1,5 +1,7 @@
 #include "models/EncoderConfig.h"
 
+#include <unistd.h>
+
 #include <QStringList>
 #include <algorithm>
 
@@ -104,6 +106,54 @@ EncoderConfig EncoderConfig::fromSpec(const ModelSpec& spec, int vocabSize, int 
 
 int EncoderConfig::maxTokens() const {
   return arch == QLatin1String("roberta") ? maxPositions - padId - 1 : maxPositions;
+}
+
+}  // namespace twb
+
+namespace twb {
+
+double EncoderConfig::parameterCount() const {
+  const double h = hidden, ff = intermediate;
+  const double embeddings = (static_cast<double>(vocabSize) + maxPositions + typeVocab) * h + 2 * h;
+  const double attention = 4 * (h * h + h) + 2 * h;
+  const double feedForward = 2 * h * ff + ff + h + 2 * h;
+  return embeddings + layers * (attention + feedForward) + (h * h + h);
+}
+
+double EncoderConfig::trainingBytes(int batchSize, int maxLen) const {
+  constexpr double kFloat = 4;
+  const double tokens = static_cast<double>(batchSize) * maxLen;
+  // Per layer and token: about a dozen hidden-sized tensors (inputs, q, k, v, outputs, norms,
+  // dropout masks), two feed-forward-sized ones, and each head's attention row twice.
+  const double perLayerToken = 12.0 * hidden + 2.0 * intermediate + 2.0 * heads * maxLen;
+  const double activations = layers * tokens * perLayerToken * kFloat;
+  const double logits = tokens * vocabSize * kFloat;  // a masked-LM head, when pretraining
+  return 4 * parameterCount() * kFloat + activations + logits;
+}
+
+void checkTrainingFits(const EncoderConfig& config, int batchSize, int maxLen,
+                       const QString& source, double physicalBytes) {
+  if (physicalBytes <= 0)
+    physicalBytes = static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * ::sysconf(_SC_PAGE_SIZE);
+  const double needed = config.trainingBytes(batchSize, maxLen);
+  if (needed <= physicalBytes) return;
+  constexpr double kGiB = 1024.0 * 1024 * 1024;
+  throw InputError(
+      source, 0, 0,
+      QStringLiteral("model: training it needs about %1 GiB (%2 million weights with their "
+                     "gradients and Adam's state, plus the activations of a batch of "
+                     "train.batch_size %3 x train.max_len %4), more than this machine's %5 GiB; "
+                     "make model.layers (%6), model.hidden (%7), model.ff (%8) or "
+                     "model.vocab_size (%9) smaller, or the batch")
+          .arg(needed / kGiB, 0, 'g', 3)
+          .arg(config.parameterCount() / 1e6, 0, 'f', 1)
+          .arg(batchSize)
+          .arg(maxLen)
+          .arg(physicalBytes / kGiB, 0, 'f', 1)
+          .arg(config.layers)
+          .arg(config.hidden)
+          .arg(config.intermediate)
+          .arg(config.vocabSize));
 }
 
 }  // namespace twb

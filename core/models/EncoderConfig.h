@@ -27,6 +27,18 @@ struct EncoderConfig {
   // The longest input in tokens the position table allows: maxPositions, less RoBERTa's
   // padId + 1 offset (512 for roberta-base). XLNet's positions are relative: maxPositions.
   int maxTokens() const;
+
+  // Weights of the encoder with its embeddings and pooler (the task head is negligible).
+  double parameterCount() const;
+  // What training it takes in bytes, roughly: weights, gradients and Adam's two moments in
+  // float32, plus the activations one batch keeps for the backward pass.
+  double trainingBytes(int batchSize, int maxLen) const;
 };
+
+// Throws InputError naming the keys to change when training this model would need more memory
+// than the machine has (physicalBytes 0: this machine's RAM). Called before anything is
+// allocated, so an impossible size is an input error, not a crash in the allocator.
+void checkTrainingFits(const EncoderConfig& config, int batchSize, int maxLen,
+                       const QString& source, double physicalBytes = 0);
 
 }  // namespace twb

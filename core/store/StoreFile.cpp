@@ -11,6 +11,7 @@
 #include <atomic>
 
 #include "common/InputError.h"
+#include "common/InputFile.h"
 
 namespace twb {
 namespace {
@@ -22,15 +23,6 @@ constexpr char kMagic[] = "SQLite format 3";
   throw InputError(path, 0, 0,
                    why + QStringLiteral("; Transfer Workbench changed nothing: give --db a new "
                                         "file or one of its own run stores"));
-}
-
-QString kindOf(mode_t mode) {
-  if (S_ISDIR(mode)) return QStringLiteral("a directory");
-  if (S_ISFIFO(mode)) return QStringLiteral("a FIFO");
-  if (S_ISCHR(mode)) return QStringLiteral("a character device");
-  if (S_ISBLK(mode)) return QStringLiteral("a block device");
-  if (S_ISSOCK(mode)) return QStringLiteral("a socket");
-  return QStringLiteral("not a regular file");
 }
 
 quint32 bigEndian32(const QByteArray& bytes, int offset) {
@@ -77,7 +69,7 @@ StoreFileKind inspectStoreFile(const QString& path) {
     return StoreFileKind::New;
   }
   if (!S_ISREG(info.st_mode))
-    refuse(path, QStringLiteral("is %1, not a regular file").arg(kindOf(info.st_mode)));
+    refuse(path, QStringLiteral("is %1, not a regular file").arg(describeFileType(info.st_mode)));
   if (info.st_size == 0) return StoreFileKind::New;
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))

@@ -46,7 +46,10 @@ void offer(QComboBox* combo, const QStringList& columns, const QString& preferre
 }  // namespace
 
 QStringList fileColumns(const QString& path, const QString& format) {
-  QFile file(path);
+  // Only a regular file is opened: a FIFO would block the window until someone writes to it.
+  const QFileInfo info(path);
+  if (!info.isFile()) return {};
+  QFile file(info.canonicalFilePath());
   if (!file.open(QIODevice::ReadOnly)) return {};
   QString first;
   while (!file.atEnd() && first.trimmed().isEmpty())

@@ -7,6 +7,7 @@
 #include "common/InputError.h"
 #include "config/ExperimentLoader.h"
 #include "experiment/Engine.h"
+#include "models/EncoderConfig.h"
 #include "store/RunStore.h"
 #include "support/LogRecorder.h"
 #include "support/TestSupport.h"
@@ -181,6 +182,34 @@ class PipelineTest : public QObject {
     QCOMPARE(outcome.status, QStringLiteral("interrupted"));
     QCOMPARE(outcome.experimentId, qint64{0});
     QVERIFY(!QFile::exists(options.dbPath) || RunStore(options.dbPath).experiments().isEmpty());
+  }
+
+  void aModelTooLargeForTheMachineIsAnInputErrorBeforeAnythingIsAllocated() {
+    // BERT-base's sizes give its published weight count (109,482,240 with the pooler).
+    EncoderConfig base;
+    base.vocabSize = 30522;
+    base.hidden = 768;
+    base.layers = 12;
+    base.heads = 12;
+    base.intermediate = 3072;
+    QCOMPARE(base.parameterCount(), 109482240.0);
+    QVERIFY_THROWS_EXCEPTION(InputError, checkTrainingFits(base, 32, 128, "x", 1e9));
+    checkTrainingFits(base, 32, 128, "x", 24e9);  // fits in 24 GB
+
+    QByteArray yaml = kYaml;
+    yaml.replace("hidden: 32", "hidden: 1000000");
+    test::writeFile(dir_, "huge.yaml", yaml);
+    RunOptions options;
+    options.dbPath = dir_.filePath("huge.sqlite");
+    Silent state;
+    try {
+      Engine::run(loadExperiment(dir_.filePath("huge.yaml")), options, state);
+      QFAIL("a model of a million hidden units was accepted");
+    } catch (const InputError& e) {
+      QVERIFY2(QString(e.what()).contains("model.hidden (1000000)"), e.what());
+      QVERIFY2(e.file().endsWith("huge.yaml"), e.what());
+    }
+    QVERIFY(!QFile::exists(options.dbPath));
   }
 
   void twoTargetsWithOneNameAreRejected() {
