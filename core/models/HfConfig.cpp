@@ -148,11 +148,19 @@ void readXLNet(const Fields& f, EncoderConfig& e) {
             QStringLiteral("the engine's summary uses tanh"));
 }
 
+constexpr int kMaxLabels = 100000;
+
 // id2label in id order. transformers leaves id2label out of config.json when it is its default
 // (two labels, LABEL_0 and LABEL_1), so a sequence classifier with neither key has two.
 QStringList readLabels(const Fields& f, const QString& path, HfHead head) {
   const QJsonValue value = f.json().value(QStringLiteral("id2label"));
   int count = f.integer(QStringLiteral("num_labels"), 0);
+  // Every label becomes a string and a row of the head: a stray 2e9 would exhaust memory.
+  if (count < 0 || count > kMaxLabels)
+    throw InputError(path, 0, 0,
+                     QStringLiteral("key \"num_labels\": %1 is not a label count from 0 to %2")
+                         .arg(count)
+                         .arg(kMaxLabels));
   if (count == 0 && !value.isObject() && head == HfHead::SequenceClassification) count = 2;
   QStringList labels;
   if (value.isObject()) {

@@ -153,6 +153,17 @@ class HfImportTest : public QObject {
     rewriteConfig(folder,
                   [](QJsonObject& json) { json["problem_type"] = "multi_label_classification"; });
     QVERIFY(errorOf([&] { twb::readHfConfig(folder); }).contains("multi-label"));
+
+    // Found by fuzz_hf_config: num_labels 732000 took seconds and 2e9 labels ran out of memory.
+    for (int count : {2000000000, -3}) {
+      rewriteConfig(folder, [&](QJsonObject& json) {
+        json.remove("problem_type");
+        json["num_labels"] = count;
+      });
+      const QString error = errorOf([&] { twb::readHfConfig(folder); });
+      QVERIFY2(error.contains("\"num_labels\"") && error.contains("config.json"),
+               qPrintable(error));
+    }
   }
 
   void missingUnexpectedAndMisshapenKeysAreNamed() {
