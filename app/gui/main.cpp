@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 
 #include "MainWindow.h"
+#include "common/DataFolders.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -10,7 +11,9 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("transfer-workbench"));
   QApplication::setApplicationDisplayName(QStringLiteral("Transfer Workbench"));
   QApplication::setApplicationVersion(QStringLiteral(TWB_VERSION));
-  QApplication::setOrganizationName(QStringLiteral("transfer-workbench"));
+  QApplication::setOrganizationName(QStringLiteral("transfer-workbench"));  // QSettings' file
+  twb::appDataFolder();  // one data folder with twb's; moves what older windows left, once
+  for (const QString& note : twb::dataFolderNotes()) qInfo("%s", qPrintable(note));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("Intermediate-task transfer experiments."));

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "Commands.h"
+#include "common/DataFolders.h"
 #include "common/InputError.h"
 
 namespace {
@@ -90,6 +91,8 @@ int main(int argc, char** argv) {
     return twb::cli::kOk;
   }
   const QString command = args.takeFirst();
+  twb::appDataFolder();  // moves what an older window left in its own folder, once
+  for (const QString& note : twb::dataFolderNotes()) QTextStream(stderr) << "twb: " << note << "\n";
   // No exception leaves main: a command that did not catch one still ends with its status.
   try {
     if (const int status = dispatch(command, args); status >= 0) return status;

@@ -1,10 +1,9 @@
 #include "data/Catalog.h"
 
-#include <QCoreApplication>
 #include <QDir>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include "common/DataFolders.h"
 #include "common/InputError.h"
 #include "config/Nearest.h"
 #include "data/CatalogRecipes.h"
@@ -16,14 +15,7 @@
 namespace twb {
 namespace {
 
-QString defaultDataDir() {
-  const QString fromEnvironment = qEnvironmentVariable("TWB_DATA_DIR");
-  if (!fromEnvironment.isEmpty()) return fromEnvironment;
-  if (QCoreApplication::applicationName().isEmpty())
-    QCoreApplication::setApplicationName(QStringLiteral("transfer-workbench"));
-  return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-         QStringLiteral("/datasets");
-}
+QString defaultDataDir() { return datasetsFolder(); }
 
 const CatalogRecipe& recipeOrThrow(const QString& id) {
   const CatalogRecipe* recipe = findRecipe(id);

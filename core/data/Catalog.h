@@ -32,7 +32,7 @@ using FetchProgress = std::function<void(const QString& line, double fraction)>;
 
 class Catalog {
  public:
-  // dataDir: where fetched data are cached; empty: $TWB_DATA_DIR or AppDataLocation/datasets.
+  // dataDir: where fetched data are cached; empty: datasetsFolder() (common/DataFolders.h).
   explicit Catalog(const QString& dataDir = QString());
 
   static QVector<CatalogEntry> entries();

@@ -1,14 +1,13 @@
 #include "langsim/LanguageTable.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <cmath>
 
+#include "common/DataFolders.h"
 #include "common/InputError.h"
 
 namespace twb {
@@ -34,14 +33,7 @@ LanguageTable::LanguageTable(QVector<Language> languages, QHash<QString, QString
   }
 }
 
-QString LanguageTable::defaultDataDir() {
-  const QString fromEnvironment = qEnvironmentVariable("TWB_DATA_DIR");
-  if (!fromEnvironment.isEmpty()) return fromEnvironment;
-  if (QCoreApplication::applicationName().isEmpty())
-    QCoreApplication::setApplicationName(QStringLiteral("transfer-workbench"));
-  return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-         QStringLiteral("/datasets");
-}
+QString LanguageTable::defaultDataDir() { return datasetsFolder(); }
 
 QString LanguageTable::filePath(const QString& dataDir) {
   return QDir(dataDir.isEmpty() ? defaultDataDir() : dataDir)

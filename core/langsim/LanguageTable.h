@@ -47,7 +47,7 @@ class LanguageTable {
   explicit LanguageTable(QVector<Language> languages, QHash<QString, QString> groupNames = {},
                          QMap<QString, QString> featureNames = {}, QStringList sources = {});
 
-  // $TWB_DATA_DIR, else AppDataLocation + "/datasets" (the dataset catalog's folder).
+  // datasetsFolder() (common/DataFolders.h): the dataset catalog's folder.
   static QString defaultDataDir();
   // dataDir/langsim/languages.json (dataDir empty: defaultDataDir()).
   static QString filePath(const QString& dataDir = QString());

@@ -1,13 +1,12 @@
 #include "store/RunStore.h"
 
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
-#include <QStandardPaths>
 #include <atomic>
 
+#include "common/DataFolders.h"
 #include "common/InputError.h"
 #include "store/OwnerProcess.h"
 #include "store/RunStoreImpl.h"
@@ -18,7 +17,7 @@
 namespace twb {
 namespace {
 
-constexpr int kBusyTimeoutMs = 1000;  // one attempt's wait inside SQLite; then back off, retry
+constexpr int kBusyTimeoutMs = 1000;      // one attempt's wait inside SQLite; then back off, retry
 constexpr int kHeartbeatEveryMs = 30000;  // how often a running experiment says it lives
 
 QString uniqueConnectionName() {
@@ -101,22 +100,7 @@ RunStore::~RunStore() {
   QSqlDatabase::removeDatabase(d->connectionName);
 }
 
-QString RunStore::defaultPath() {
-  const QString fromEnv = qEnvironmentVariable("TWB_DB");
-  if (!fromEnv.isEmpty()) return fromEnv;
-  QString folder;
-  if (!QCoreApplication::applicationName().isEmpty()) {
-    folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-  } else {
-    // What AppDataLocation would be with the application named transfer-workbench.
-    folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    const QString organization = QCoreApplication::organizationName();
-    if (!organization.isEmpty()) folder += QLatin1Char('/') + organization;
-    folder += QStringLiteral("/transfer-workbench");
-  }
-  QDir().mkpath(folder);
-  return folder + QStringLiteral("/runs.sqlite");
-}
+QString RunStore::defaultPath() { return defaultStorePath(); }
 
 QString RunStore::path() const { return d->path; }
 

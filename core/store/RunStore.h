@@ -35,8 +35,7 @@ class RunStore {
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
 
-  // $TWB_DB when set, else AppDataLocation/runs.sqlite (the folder is created). Without an
-  // application name, the folder is named transfer-workbench.
+  // $TWB_DB when set, else runs.sqlite in the one data folder (common/DataFolders.h).
   static QString defaultPath();
   QString path() const;
   int schemaVersion() const;

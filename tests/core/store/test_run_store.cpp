@@ -444,8 +444,8 @@ class RunStoreTest : public QObject {
     QCOMPARE(RunStore::defaultPath(), QStringLiteral("/somewhere/else.sqlite"));
     qunsetenv("TWB_DB");
     const QString path = RunStore::defaultPath();
-    QCOMPARE(path, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                       QStringLiteral("/runs.sqlite"));
+    QCOMPARE(path, QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                       QStringLiteral("/transfer-workbench/runs.sqlite"));
     QVERIFY(QFileInfo(QFileInfo(path).absolutePath()).isDir());
     if (!saved.isNull()) qputenv("TWB_DB", saved);
   }
