@@ -14,6 +14,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <algorithm>
 
 #include "LanguageView.h"
 #include "RunStatus.h"
@@ -322,7 +323,16 @@ void MainWindow::showSelectedRuns(const QList<qint64>& runIds) {
     const auto run = store_->run(runId);
     if (!run) continue;
     const QString origin = tr("run %1").arg(runId);
-    for (const StageRecord& stage : store_->stagesOfRun(runId)) {
+    const QVector<StageRecord> stages = store_->stagesOfRun(runId);
+    for (qsizetype i = 0; i < stages.size(); ++i) {
+      const StageRecord& stage = stages[i];
+      // A stage its dead process left and a resume ran again: only the new curve is drawn.
+      const auto redone = [&](const StageRecord& later) {
+        return later.name == stage.name && later.runId == stage.runId && later.seed == stage.seed;
+      };
+      if (stage.status == QLatin1String("interrupted") &&
+          std::any_of(stages.begin() + i + 1, stages.end(), redone))
+        continue;
       const StageInfo where{stage.name, stage.runId ? run->arm : QString(),
                             stage.runId ? run->target : QString(), stage.seed, stage.id};
       curves_->addStored(where, store_->points(stage.id), origin);

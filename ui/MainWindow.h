@@ -46,6 +46,8 @@ class MainWindow : public QMainWindow {
   QString lastError() const { return lastError_; }
 
  public Q_SLOTS:
+  // Draws the stored curves of these runs (a stage a resume ran again: only its new curve).
+  void showSelectedRuns(const QList<qint64>& runIds);
   bool openExperiment(const QString& path);
   bool saveExperimentAs(const QString& path);
   void startExperiment();
@@ -67,7 +69,6 @@ class MainWindow : public QMainWindow {
   void launch(const ExperimentSpec& spec, qint64 resumeId);
   void onFinished(const ExperimentOutcome& outcome);
   void onRejected(const QString& message, const QString& file, int line);
-  void showSelectedRuns(const QList<qint64>& runIds);
   void showGains(qint64 experimentId);
   void updateActions();
   void updateRecentMenu();

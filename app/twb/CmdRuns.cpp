@@ -81,6 +81,9 @@ void printExperiments(QTextStream& out, const RunStore& store,
   for (const ExperimentRecord& e : experiments) {
     out << "experiment " << e.id << "  " << e.name << "  " << e.status << "  created "
         << time(e.created) << "  yaml " << e.yamlHash.left(12) << '\n';
+    if (e.status == QLatin1String("interrupted"))
+      out << "  interrupted, resumable: twb run EXPERIMENT.yaml --resume " << e.id
+          << " (the same file)\n";
     QHash<qint64, QVector<ResultRecord>> results;
     for (const ResultRecord& r : store.results(e.id)) results[r.runId].append(r);
     Table table{{QStringLiteral("RUN"), QStringLiteral("ARM"), QStringLiteral("TARGET"),

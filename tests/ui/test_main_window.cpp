@@ -107,6 +107,24 @@ class MainWindowTest : public QObject {
     QCOMPARE(done.gains.size(), 2);
     QCOMPARE(w.gainBars()->deltaLabels().size(), 2);
     QCOMPARE(w.gainBars()->deltaLabels().front(), GainBars::formatDelta(done.gains[0].delta.mean));
+
+    // The stage the stop cut short was run again; a run's curves show only the new one.
+    const QVector<StageRecord> stages = store.stages(stopped.experimentId);
+    const auto cut = std::find_if(stages.begin(), stages.end(), [](const StageRecord& s) {
+      return s.status == QLatin1String("interrupted");
+    });
+    QVERIFY(cut != stages.end());
+    qint64 runId = cut->runId;
+    for (const RunRecord& r : store.runs(stopped.experimentId))
+      if (runId == 0 && r.seed == cut->seed && r.arm == QLatin1String("transfer")) runId = r.id;
+    qint64 all = 0, drawn = 0;
+    for (const StageRecord& s : store.stagesOfRun(runId)) {
+      all += store.points(s.id).size();
+      if (s.id != cut->id) drawn += store.points(s.id).size();
+    }
+    w.showSelectedRuns({runId});
+    QCOMPARE(w.curves()->pointCount(), drawn);
+    QVERIFY(drawn < all);
   }
 
   void finishedRunRendersToAnArtifact() {
