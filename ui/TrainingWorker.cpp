@@ -71,6 +71,9 @@ void TrainingWorker::start(const ExperimentSpec& spec, const RunOptions& options
     } catch (const std::exception& e) {
       state->outcome.status = QStringLiteral("failed");
       state->outcome.error = QString::fromUtf8(e.what());
+    } catch (...) {  // nothing may leave a thread: it would end the program
+      state->outcome.status = QStringLiteral("failed");
+      state->outcome.error = QStringLiteral("the run failed with an unknown error");
     }
   });
   thread_->setObjectName(QStringLiteral("training"));

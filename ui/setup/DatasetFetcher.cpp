@@ -83,6 +83,10 @@ void DatasetFetcher::run(const std::shared_ptr<Shared>& shared, const QStringLis
     } catch (const std::exception& error) {
       const QString message = describe(error);
       shared->post([id, message](DatasetFetcher* owner) { Q_EMIT owner->failed(id, message); });
+    } catch (...) {  // nothing may leave a pool thread: it would end the program
+      shared->post([id](DatasetFetcher* owner) {
+        Q_EMIT owner->failed(id, DatasetFetcher::tr("failed with an unknown error"));
+      });
     }
   }
   const bool cancelled = shared->cancelled;

@@ -84,6 +84,8 @@ void HubModelFetcher::run(const std::shared_ptr<Shared>& shared, const QString& 
     end([message = QString::fromStdString(error.what())](HubModelFetcher* owner) {
       Q_EMIT owner->failed(message);
     });
+  } catch (...) {  // nothing may leave a pool thread: it would end the program
+    end([](HubModelFetcher* owner) { Q_EMIT owner->failed(tr("failed with an unknown error")); });
   }
 }
 
