@@ -105,10 +105,7 @@ class CliFaultsTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    test::writeFile(dir_, "movies.tsv",
-                    test::sentimentTsv(400, {"film", "actor", "plot", "scene"}, 1));
-    test::writeFile(dir_, "food.tsv",
-                    test::sentimentTsv(80, {"soup", "waiter", "pasta", "menu"}, 2));
+    test::writeSentimentFixtures(dir_);
     test::writeFile(dir_, "exp.yaml", kYaml);
     auto run = start({"run", "exp.yaml", "--db", dir_.filePath("straight/runs.sqlite"), "--json"});
     QString err;

@@ -36,4 +36,12 @@ QByteArray sentimentTsv(int n, const QStringList& domainWords, quint64 seed) {
   return out;
 }
 
+void writeSentimentFixtures(const QTemporaryDir& dir) {
+  writeFile(dir, QStringLiteral("movies.tsv"),
+            sentimentTsv(400, {"film", "actor", "plot", "scene"}, 1));
+  writeFile(dir, QStringLiteral("food.tsv"),
+            sentimentTsv(80, {"soup", "waiter", "pasta", "menu"}, 2));
+  writeFile(dir, QStringLiteral("phones.tsv"), sentimentTsv(80, {"screen", "battery", "case"}, 3));
+}
+
 }  // namespace twb::test

@@ -17,6 +17,10 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
 // sentence mixes sentiment words, the domain's own words and filler, drawn with the seed.
 QByteArray sentimentTsv(int n, const QStringList& domainWords, quint64 seed);
 
+// The domain-transfer fixture the engine suites share: movies.tsv (400 rows, the intermediate
+// task), food.tsv and phones.tsv (80 rows each, two targets), written into dir.
+void writeSentimentFixtures(const QTemporaryDir& dir);
+
 // The InputError that fn throws; one saying "no InputError" when it throws none.
 template <typename Fn>
 InputError inputErrorOf(Fn fn) {

@@ -37,11 +37,7 @@ class PipelineTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    test::writeFile(dir_, "movies.tsv",
-                    test::sentimentTsv(400, {"film", "actor", "plot", "scene"}, 1));
-    test::writeFile(dir_, "food.tsv",
-                    test::sentimentTsv(80, {"soup", "waiter", "pasta", "menu"}, 2));
-    test::writeFile(dir_, "phones.tsv", test::sentimentTsv(80, {"screen", "battery", "case"}, 3));
+    test::writeSentimentFixtures(dir_);
     test::writeFile(dir_, "exp.yaml", kYaml);
   }
 

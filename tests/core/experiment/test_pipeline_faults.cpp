@@ -67,10 +67,7 @@ class PipelineFaultsTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    test::writeFile(dir_, "movies.tsv",
-                    test::sentimentTsv(400, {"film", "actor", "plot", "scene"}, 1));
-    test::writeFile(dir_, "food.tsv",
-                    test::sentimentTsv(80, {"soup", "waiter", "pasta", "menu"}, 2));
+    test::writeSentimentFixtures(dir_);
     test::writeFile(dir_, "exp.yaml", kYaml);
     QByteArray other = kYaml;
     other.replace("lr: 2.0e-3", "lr: 4.0e-3");
