@@ -1,5 +1,6 @@
 #include "store/SqlSupport.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <cmath>
 #include <limits>
@@ -16,14 +17,37 @@ bool isBusy(const QSqlError& error) {
   return ok && ((code & 0xff) == 5 || (code & 0xff) == 6);
 }
 
+// What a statement was doing, in words, for a message a user reads (never the SQL text).
+QString describe(const QString& statement) {
+  static const QRegularExpression pattern(
+      QStringLiteral(
+          "^\\s*(INSERT(?:\\s+OR\\s+\\w+)?\\s+INTO|UPDATE|DELETE\\s+FROM|SELECT.*?\\bFROM|"
+          "CREATE\\s+\\w+|BEGIN|COMMIT|PRAGMA)\\s*(\\w+)?"),
+      QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+  const QRegularExpressionMatch m = pattern.match(statement);
+  if (!m.hasMatch()) return QStringLiteral("a query failed");
+  const QString verb = m.captured(1).section(QLatin1Char(' '), 0, 0).toUpper();
+  const QString table = m.captured(2);
+  if (verb == QLatin1String("INSERT")) return QStringLiteral("cannot add to its %1").arg(table);
+  if (verb == QLatin1String("UPDATE")) return QStringLiteral("cannot update its %1").arg(table);
+  if (verb == QLatin1String("DELETE"))
+    return QStringLiteral("cannot delete from its %1").arg(table);
+  if (verb == QLatin1String("SELECT")) return QStringLiteral("cannot read its %1").arg(table);
+  if (verb == QLatin1String("BEGIN") || verb == QLatin1String("COMMIT"))
+    return QStringLiteral("cannot write");
+  return QStringLiteral("cannot set up its tables");
+}
+
 [[noreturn]] void failQuery(const QSqlDatabase& db, const QString& statement,
                             const QSqlError& error) {
-  const QString what = QStringLiteral("\"%1\" failed").arg(statement.simplified());
+  const QString what = describe(statement);
+  // SQLite's own words ("FOREIGN KEY constraint failed", "database or disk is full").
+  const QString why = error.databaseText().isEmpty() ? error.text() : error.databaseText();
   if (isBusy(error))
     throw Busy(QStringLiteral("run store %1: %2: %3")
-                   .arg(db.databaseName(), what, error.text().trimmed())
+                   .arg(db.databaseName(), what, why.trimmed())
                    .toStdString());
-  fail(db, what, error.text());
+  fail(db, what, why);
 }
 
 }  // namespace
@@ -37,9 +61,7 @@ void fail(const QSqlDatabase& db, const QString& what, const QString& driverText
 QSqlQuery prepare(const QSqlDatabase& db, const QString& statement) {
   QSqlQuery query(db);
   query.setForwardOnly(true);
-  if (!query.prepare(statement))
-    fail(db, QStringLiteral("cannot prepare \"%1\"").arg(statement.simplified()),
-         query.lastError().text());
+  if (!query.prepare(statement)) failQuery(db, statement, query.lastError());
   return query;
 }
 

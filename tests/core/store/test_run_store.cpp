@@ -420,6 +420,8 @@ class RunStoreTest : public QObject {
       const QString message = QString::fromUtf8(error.what());
       QVERIFY2(message.contains(path), error.what());
       QVERIFY2(message.contains(QStringLiteral("FOREIGN KEY"), Qt::CaseInsensitive), error.what());
+      QVERIFY2(message.contains(QStringLiteral("cannot add to its runs")), error.what());
+      QVERIFY2(!message.contains(QStringLiteral("INSERT")), error.what());  // no raw SQL
     }
     QVERIFY_THROWS_EXCEPTION(twb::RunError, store.setRunStatus(99, QStringLiteral("running")));
     QVERIFY_THROWS_EXCEPTION(twb::RunError, store.setStageStatus(99, QStringLiteral("running")));
