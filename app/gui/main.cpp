@@ -1,9 +1,12 @@
 // transfer-workbench: the desktop workbench's main(): application identity, then the window.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
+#include <memory>
 
 #include "MainWindow.h"
 #include "common/DataFolders.h"
+#include "common/InputError.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -26,7 +29,18 @@ int main(int argc, char** argv) {
       {QStringLiteral("start"), QStringLiteral("start the opened experiment at once")});
   parser.process(app);
 
-  twb::MainWindow window(parser.value(QStringLiteral("db")));
+  // The window opens its run store first: one that is not a run store (or cannot be opened)
+  // is said in a dialog, never an abort, and nothing is written to it.
+  std::unique_ptr<twb::MainWindow> opened;
+  try {
+    opened = std::make_unique<twb::MainWindow>(parser.value(QStringLiteral("db")));
+  } catch (const std::exception& error) {
+    QMessageBox::critical(nullptr, QStringLiteral("Transfer Workbench"),
+                          QStringLiteral("The run store cannot be opened:\n\n%1")
+                              .arg(QString::fromUtf8(error.what())));
+    return dynamic_cast<const twb::InputError*>(&error) ? 2 : 1;
+  }
+  twb::MainWindow& window = *opened;
   window.show();
   if (!parser.positionalArguments().isEmpty()) {
     window.openExperiment(parser.positionalArguments().front());
