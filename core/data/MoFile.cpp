@@ -76,9 +76,18 @@ MoCatalog parseMo(const QByteArray& bytes, const QString& file) {
   raw.reserve(count);
   QString header;
   bool latin1 = false;
+  // A catalog stores each string once; entries that point at one long string again and again
+  // would multiply it in memory (a 64 KiB file could ask for gigabytes).
+  const qint64 maxReferenced = 4 * static_cast<qint64>(bytes.size()) + (1 << 20);
+  qint64 referenced = 0;
   for (quint32 i = 0; i < count; ++i) {
     const QByteArray source = reader.string(originals, i);
     const QByteArray translation = reader.string(translations, i);
+    referenced += source.size() + translation.size();
+    if (referenced > maxReferenced)
+      malformed(file, QStringLiteral("its strings overlap: they would take more than %1 bytes, "
+                                     "four times the file's size")
+                          .arg(maxReferenced));
     if (source.isEmpty()) {
       header = QString::fromUtf8(translation);
       latin1 = isLatin1(header);

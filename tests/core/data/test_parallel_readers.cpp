@@ -154,6 +154,29 @@ class TestParallelReaders : public QObject {
     }
   }
 
+  void moRefusesEntriesThatMultiplyOneString() {
+    // 4,000 entries all pointing at one 1 MiB string: 8 GiB once copied out, from a 1 MiB file.
+    constexpr quint32 kCount = 4000;
+    constexpr quint32 kLength = 1 << 20;
+    const quint32 originals = 28, translations = originals + 8 * kCount;
+    const quint32 text = translations + 8 * kCount;
+    QVector<quint32> words{0x950412de, 0, kCount, originals, translations, 0, 0};
+    for (quint32 i = 0; i < 2 * kCount; ++i) words << kLength << text;
+    QByteArray bytes;
+    for (quint32 word : words) {
+      uchar buffer[4];
+      qToLittleEndian(word, buffer);
+      bytes.append(reinterpret_cast<const char*>(buffer), 4);
+    }
+    bytes += QByteArray(kLength, 'a');
+    try {
+      twb::parseMo(bytes, QStringLiteral("bomb.mo"));
+      QFAIL("a .mo file whose entries multiply one string was read");
+    } catch (const twb::InputError& error) {
+      QVERIFY2(error.message().contains(QStringLiteral("overlap")), error.what());
+    }
+  }
+
   void gettextKeepsOneLocalePerLanguage() {
     QTemporaryDir dir;
     const auto mo = [&](const QString& locale, const Messages& messages, bool bigEndian) {
