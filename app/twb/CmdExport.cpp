@@ -1,5 +1,7 @@
 // CmdExport: `twb export`: a store's results, metric points, per-example predictions or gains
 // as CSV.
+#include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -13,6 +15,21 @@
 #include "store/RunStore.h"
 
 namespace twb::cli {
+namespace {
+
+// Why file must not be written over (empty: it may): an export never replaces a database (the
+// run store itself, by a slip of --csv and --db) nor writes into a device or a FIFO.
+QString whyNotAnOutput(const QString& file) {
+  const QFileInfo info(file);
+  if (!info.exists()) return {};
+  if (!info.isFile()) return QStringLiteral("is not a regular file; an export writes a new file");
+  QFile existing(file);
+  if (existing.open(QIODevice::ReadOnly) && existing.read(16).startsWith("SQLite format 3"))
+    return QStringLiteral("is a SQLite database (a run store?); an export never writes over one");
+  return {};
+}
+
+}  // namespace
 
 int exportResults(const QStringList& args) {
   Command command(QStringLiteral("export"));
@@ -84,6 +101,10 @@ int exportResults(const QStringList& args) {
       QTextStream out(stdout);
       write(out);
       return kOk;
+    }
+    if (const QString why = whyNotAnOutput(file); !why.isEmpty()) {
+      command.err() << "twb export: " << file << ": " << why << '\n';
+      return kBadInput;
     }
     QSaveFile save(file);  // written beside, renamed into place when complete
     if (!save.open(QIODevice::WriteOnly)) {

@@ -52,7 +52,8 @@ class Command {
   // Opens the store of --db (which must exist) or the default one; throws RunError.
   std::unique_ptr<RunStore> open() {
     const QString db = parser_.value(QStringLiteral("db"));
-    if (!db.isEmpty() && !QFileInfo::exists(db)) return nullptr;
+    // Reading commands never create a store: a missing or empty file is no store.
+    if (!db.isEmpty() && (!QFileInfo::exists(db) || QFileInfo(db).size() == 0)) return nullptr;
     return std::make_unique<RunStore>(db.isEmpty() ? RunStore::defaultPath() : db);
   }
 

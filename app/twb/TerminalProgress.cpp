@@ -15,10 +15,11 @@ namespace twb::cli {
 namespace {
 
 std::atomic<int> signalsSeen{0};
-// Set once training has begun: from then on a stop waits for the step, so the run is closed
-// and marked interrupted. Before, nothing is stored yet, so the process may simply exit.
-std::atomic<bool> stopsAtStep{false};
-constexpr int kPreparingGraceMs = 1000;
+// Set when the engine has seen the stop (it polled isCancelled after a signal): it then stops
+// at its next step and marks the experiment interrupted. A phase that polls nothing (reading,
+// encoding, a tokenizer's training, a download) is ended by the watchdog instead.
+std::atomic<bool> stopSeen{false};
+constexpr int kStopGraceMs = 1000;
 
 void say(const char* text, size_t size) {
   const ssize_t written = ::write(STDERR_FILENO, text, size);
@@ -35,15 +36,17 @@ extern "C" void onSignal(int) {
   say(stop, sizeof stop - 1);
 }
 
-// Preparing (fetching, reading, training a tokenizer, loading a model) checks no step: a stop
-// asked for then ends the process within a second, with nothing stored to lose.
-void watchForStopWhilePreparing() {
+// Ends the process when a stop was asked for and the engine has not seen it within a second:
+// what is stored stays, and an experiment whose process is gone reads interrupted.
+void watchForUnseenStop() {
   for (;;) {
     QThread::msleep(100);
-    if (signalsSeen.load() == 0 || stopsAtStep.load()) continue;
-    QThread::msleep(kPreparingGraceMs);
-    if (stopsAtStep.load()) continue;
-    static const char quit[] = "twb: interrupted before training began; nothing was stored\n";
+    if (signalsSeen.load() == 0 || stopSeen.load()) continue;
+    QThread::msleep(kStopGraceMs);
+    if (stopSeen.load()) continue;
+    static const char quit[] =
+        "twb: interrupted; this phase cannot stop on its own, so twb quits now (everything "
+        "stored is kept; an experiment reads interrupted and can be resumed)\n";
     say(quit, sizeof quit - 1);
     _exit(kInterrupted);
   }
@@ -63,7 +66,7 @@ void installCancelHandler() {
   std::call_once(once, [] {
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
-    std::thread(watchForStopWhilePreparing).detach();
+    std::thread(watchForUnseenStop).detach();
   });
 }
 
@@ -85,7 +88,6 @@ void TerminalProgress::clearLine() {
 }
 
 void TerminalProgress::stageStarted(const StageInfo& s) {
-  stopsAtStep = true;
   stageLabel_ = s.stage;
   if (!s.arm.isEmpty()) stageLabel_ += QLatin1Char(' ') + s.arm;
   if (!s.target.isEmpty()) stageLabel_ += QLatin1Char(' ') + s.target;
@@ -117,6 +119,10 @@ void TerminalProgress::log(const QString& line) {
   err_.flush();
 }
 
-bool TerminalProgress::isCancelled() const { return signalsSeen.load() > 0; }
+bool TerminalProgress::isCancelled() const {
+  const bool stop = signalsSeen.load() > 0;
+  if (stop) stopSeen = true;
+  return stop;
+}
 
 }  // namespace twb::cli

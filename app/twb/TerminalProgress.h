@@ -31,9 +31,9 @@ class TerminalProgress : public TaskState {
 };
 
 // Installs SIGINT/SIGTERM handlers. The first signal asks the run to stop after the current
-// training step (the experiment is then marked interrupted); before training has begun, the
-// process exits within a second (nothing is stored yet). A second signal exits at once. Either
-// way the exit status is kInterrupted (130).
+// training step (the experiment is then marked interrupted); if the running phase does not see
+// the request within a second (reading, encoding, a tokenizer's training, a download), the
+// process exits then. A second signal exits at once. The exit status is kInterrupted (130).
 void installCancelHandler();
 
 }  // namespace twb::cli

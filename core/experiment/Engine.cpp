@@ -1,7 +1,6 @@
 #include "experiment/Engine.h"
 
 #include <QFileInfo>
-#include <algorithm>
 
 #include "common/InputError.h"
 #include "experiment/ContaminationRecords.h"
@@ -17,22 +16,54 @@
 
 namespace twb {
 
+namespace {
+
+// Refuses, before any work, a resume of an experiment the store does not have or that was run
+// from another experiment file.
+void checkResumable(const QString& dbPath, qint64 experimentId, const ExperimentSpec& spec) {
+  if (!QFileInfo::exists(dbPath))
+    throw InputError(dbPath, 0, 0, QStringLiteral("--resume: there is no run store here"));
+  const RunStore store(dbPath);
+  const auto stored = store.experiment(experimentId);
+  if (!stored)
+    throw InputError(QStringLiteral("--resume: there is no experiment %1 in %2 (see twb runs)")
+                         .arg(experimentId)
+                         .arg(dbPath));
+  if (stored->yamlText != spec.yamlText)
+    throw InputError(spec.sourcePath, 0, 0,
+                     QStringLiteral("experiment %1 was run from a different version of this "
+                                    "file; resume needs the same experiment")
+                         .arg(experimentId));
+}
+
+}  // namespace
+
 ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& options,
                               TaskState& state) {
   // Everything that can reject the input happens before the store is opened for writing; a
   // store path that is not a run store is refused before anything is created beside it.
   const QString dbPath = options.dbPath.isEmpty() ? RunStore::defaultPath() : options.dbPath;
   inspectStoreFile(dbPath);
-  if (options.resumeExperimentId > 0 && !QFileInfo::exists(dbPath))
-    throw InputError(dbPath, 0, 0, QStringLiteral("--resume: there is no run store here"));
-  const ExperimentPlan plan = planExperiment(spec, options.dataDir, state);
-  for (const QString& warning : plan.warnings) state.log(QStringLiteral("warning: ") + warning);
+  const QFileInfo storeFolder(QFileInfo(dbPath).absolutePath());
+  if (storeFolder.exists() && !storeFolder.isWritable())
+    throw InputError(dbPath, 0, 0,
+                     QStringLiteral("the folder %1 is read-only: the run store, its checkpoints "
+                                    "and tokenizers are written there")
+                         .arg(storeFolder.filePath()));
+  if (options.resumeExperimentId > 0) checkResumable(dbPath, options.resumeExperimentId, spec);
   const int threads = options.threads > 0 ? options.threads : spec.train.threads;
   const DeviceChoice device = chooseDevice(options.device, threads);
-  const int batchSize = std::max(spec.train.batchSize, spec.pretrain.batchSize);
+  const ExperimentPlan plan = planExperiment(spec, options.dataDir, state);
+  for (const QString& warning : plan.warnings) state.log(QStringLiteral("warning: ") + warning);
+  // The larger of the two batches, by the key that sets it.
+  const bool pretrainBatch =
+      spec.pretrain.enabled() && spec.pretrain.batchSize > spec.train.batchSize;
+  const int batchSize = pretrainBatch ? spec.pretrain.batchSize : spec.train.batchSize;
+  const QString batchKey =
+      pretrainBatch ? QStringLiteral("pretrain.batch_size") : QStringLiteral("train.batch_size");
   if (!spec.model.pretrained())  // a bad or impossibly large model is rejected early
     checkTrainingFits(EncoderConfig::fromSpec(spec.model, spec.model.vocabSize, 0), batchSize,
-                      spec.train.maxLen, spec.sourcePath);
+                      spec.train.maxLen, spec.sourcePath, 0, batchKey);
 
   const QString storeDir = QFileInfo(dbPath).absolutePath();
   const QString cacheDir = storeDir + QStringLiteral("/tokenizers");
@@ -55,7 +86,7 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   if (pretrained && state.isCancelled()) return stopped;
   if (pretrained)
     checkTrainingFits(pretrained->config.encoder, batchSize, spec.train.maxLen,
-                      pretrained->folder + QStringLiteral("/config.json"));
+                      pretrained->folder + QStringLiteral("/config.json"), 0, batchKey);
   const int maxTokens =
       pretrained ? pretrained->config.encoder.maxTokens()
                  : EncoderConfig::fromSpec(spec.model, spec.model.vocabSize, 0).maxTokens();
@@ -73,18 +104,6 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   if (state.isCancelled()) return stopped;
   RunStore store(dbPath);
   state.log(QStringLiteral("device: %1").arg(device.description));
-  if (options.resumeExperimentId > 0) {
-    const auto stored = store.experiment(options.resumeExperimentId);
-    if (!stored)
-      throw InputError(QStringLiteral("--resume: there is no experiment %1 in %2")
-                           .arg(options.resumeExperimentId)
-                           .arg(dbPath));
-    if (stored->yamlText != spec.yamlText)
-      throw InputError(spec.sourcePath, 0, 0,
-                       QStringLiteral("experiment %1 was run from a different version of this "
-                                      "file; resume needs the same experiment")
-                           .arg(options.resumeExperimentId));
-  }
   Pipeline pipeline(spec, plan, *tokenizer, store, state, device.device,
                     pretrained ? &*pretrained : nullptr);
   ExperimentOutcome outcome = pipeline.run(options.resumeExperimentId);

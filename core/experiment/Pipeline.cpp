@@ -153,7 +153,8 @@ qint64 Pipeline::plannedSteps() const {
     if (seedDone) continue;
     // On resume, stages that load from their checkpoints cost no steps.
     auto reloads = [&](const char* stage) {
-      return resuming_ && QFileInfo::exists(checkpointPath(seed, QString::fromLatin1(stage)));
+      return resuming_ && QFileInfo::exists(checkpointPath(seed, QString::fromLatin1(stage))) &&
+             stageRecordedFinished(seed, QString::fromLatin1(stage));
     };
     if (spec_.pretrain.enabled() && !reloads("pretrain")) total += spec_.pretrain.steps;
     if (plan_.intermediate && !reloads("intermediate"))
@@ -444,9 +445,17 @@ SafetensorsMetadata Pipeline::checkpointOrigin(int seed, const QString& stage) c
   return origin;
 }
 
+bool Pipeline::stageRecordedFinished(int seed, const QString& stage) const {
+  for (const StageRecord& s : store_.stages(experimentId_))
+    if (s.runId == 0 && s.seed == seed && s.name == stage && s.status == kFinished) return true;
+  return false;
+}
+
 bool Pipeline::loadCheckpoint(TaskModelImpl& model, int seed, const QString& stage) {
   const QString path = checkpointPath(seed, stage);
-  if (!QFileInfo::exists(path)) return false;
+  // Only a stage the store saw finish has weights to load; a file without that record is not
+  // this experiment's (and is trained again, not trusted).
+  if (!QFileInfo::exists(path) || !stageRecordedFinished(seed, stage)) return false;
   SafetensorsMetadata metadata;
   StateDict state = loadSafetensors(path, &metadata);
   const SafetensorsMetadata expected = checkpointOrigin(seed, stage);
@@ -454,8 +463,9 @@ bool Pipeline::loadCheckpoint(TaskModelImpl& model, int seed, const QString& sta
   for (auto it = expected.cbegin(); it != expected.cend(); ++it)
     if (metadata.value(it.key()) != it.value()) differ << it.key();
   if (!differ.isEmpty())
-    throw RunError(QStringLiteral("checkpoint %1 does not belong here: its %2 differ from this "
-                                  "resume's (it was written for store %3, experiment %4); "
+    throw RunError(QStringLiteral("checkpoint %1 does not belong here: its header does not match "
+                                  "this resume in %2 (it was written for store %3, experiment "
+                                  "%4); "
                                   "nothing was loaded (delete the file to train the %5 stage "
                                   "again)")
                        .arg(path, differ.join(QStringLiteral(", ")),

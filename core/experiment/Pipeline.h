@@ -67,6 +67,7 @@ class Pipeline {
   void saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage,
                       const PlannedTask* task = nullptr);
   SafetensorsMetadata checkpointOrigin(int seed, const QString& stage) const;
+  bool stageRecordedFinished(int seed, const QString& stage) const;
   bool loadCheckpoint(TaskModelImpl& model, int seed, const QString& stage);
   void closeOpenRuns(const ExperimentOutcome& outcome);
 

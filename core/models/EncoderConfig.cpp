@@ -132,28 +132,36 @@ double EncoderConfig::trainingBytes(int batchSize, int maxLen) const {
 }
 
 void checkTrainingFits(const EncoderConfig& config, int batchSize, int maxLen,
-                       const QString& source, double physicalBytes) {
+                       const QString& source, double physicalBytes, const QString& batchKey) {
   if (physicalBytes <= 0)
     physicalBytes = static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * ::sysconf(_SC_PAGE_SIZE);
   const double needed = config.trainingBytes(batchSize, maxLen);
   if (needed <= physicalBytes) return;
   constexpr double kGiB = 1024.0 * 1024 * 1024;
+  // Name first what takes most: the weights (the model's sizes) or one batch's activations.
+  const double weights = 4 * config.parameterCount() * 4;
+  const QString model = QStringLiteral(
+                            "model.layers (%1), model.hidden (%2), model.ff (%3) or "
+                            "model.vocab_size (%4)")
+                            .arg(config.layers)
+                            .arg(config.hidden)
+                            .arg(config.intermediate)
+                            .arg(config.vocabSize);
+  const QString batch =
+      QStringLiteral("%1 (%2) or train.max_len (%3)").arg(batchKey).arg(batchSize).arg(maxLen);
+  const bool weightsFirst = weights >= needed - weights;
   throw InputError(
       source, 0, 0,
       QStringLiteral("model: training it needs about %1 GiB (%2 million weights with their "
-                     "gradients and Adam's state, plus the activations of a batch of "
-                     "train.batch_size %3 x train.max_len %4), more than this machine's %5 GiB; "
-                     "make model.layers (%6), model.hidden (%7), model.ff (%8) or "
-                     "model.vocab_size (%9) smaller, or the batch")
+                     "gradients and Adam's state: %3 GiB; one batch's activations: %4 GiB), "
+                     "more than this machine's %5 GiB; make %6 smaller, or %7")
           .arg(needed / kGiB, 0, 'g', 3)
           .arg(config.parameterCount() / 1e6, 0, 'f', 1)
-          .arg(batchSize)
-          .arg(maxLen)
+          .arg(weights / kGiB, 0, 'g', 3)
+          .arg((needed - weights) / kGiB, 0, 'g', 3)
           .arg(physicalBytes / kGiB, 0, 'f', 1)
-          .arg(config.layers)
-          .arg(config.hidden)
-          .arg(config.intermediate)
-          .arg(config.vocabSize));
+          .arg(weightsFirst ? model : batch)
+          .arg(weightsFirst ? batch : model));
 }
 
 }  // namespace twb

@@ -39,6 +39,7 @@ struct EncoderConfig {
 // than the machine has (physicalBytes 0: this machine's RAM). Called before anything is
 // allocated, so an impossible size is an input error, not a crash in the allocator.
 void checkTrainingFits(const EncoderConfig& config, int batchSize, int maxLen,
-                       const QString& source, double physicalBytes = 0);
+                       const QString& source, double physicalBytes = 0,
+                       const QString& batchKey = QStringLiteral("train.batch_size"));
 
 }  // namespace twb

@@ -1,7 +1,10 @@
 #include "store/RunStore.h"
 
+#include <sys/stat.h>
+
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <atomic>
@@ -66,6 +69,28 @@ void openDatabase(QSqlDatabase& db, StoreFileKind kind) {
   schema::migrate(db);
 }
 
+// A copy of a store file must not share its original's checkpoints: the store records which
+// file (device and inode) it is, and a store that finds itself in another file takes a new id.
+// (A rename keeps the inode, and so the id.)
+void claimStoreId(const QSqlDatabase& db, const QString& path) {
+  struct stat info {};
+  if (::stat(QFile::encodeName(path).constData(), &info) != 0) return;
+  const QString fileId = QStringLiteral("%1:%2").arg(info.st_dev).arg(info.st_ino);
+  const QString recorded =
+      sql::scalar(db, QStringLiteral("SELECT value FROM store_info WHERE key = 'file_id'"))
+          .toString();
+  if (recorded == fileId) return;
+  sql::WriteTransaction transaction(db);
+  if (!recorded.isEmpty())
+    sql::exec(db, QStringLiteral("UPDATE store_info SET value = lower(hex(randomblob(16))) "
+                                 "WHERE key = 'store_id'"));
+  QSqlQuery query = sql::prepare(
+      db, QStringLiteral("INSERT OR REPLACE INTO store_info(key, value) VALUES('file_id', ?)"));
+  query.addBindValue(fileId);
+  sql::exec(query, db);
+  transaction.commit();
+}
+
 }  // namespace
 
 RunStore::RunStore(const QString& path) : d(std::make_unique<Impl>()) {
@@ -81,6 +106,7 @@ RunStore::RunStore(const QString& path) : d(std::make_unique<Impl>()) {
   d->db.setDatabaseName(path);
   try {
     openDatabase(d->db, kind);
+    if (path != QLatin1String(":memory:")) claimStoreId(d->db, path);
     // $TWB_STORE_WAIT: seconds a write waits for another program's lock (default 120).
     bool given = false;
     const double waitSeconds = qEnvironmentVariable("TWB_STORE_WAIT").toDouble(&given);

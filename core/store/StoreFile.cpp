@@ -90,6 +90,9 @@ StoreFileKind inspectStoreFile(const QString& path) {
   bool allOurs = !tables.isEmpty();
   for (const QString& table : ours) allOurs &= tables.contains(table);
   if (allOurs && bigEndian32(header, 60) >= 1) return StoreFileKind::Legacy;
+  if (tables.isEmpty() && bigEndian32(header, 60) != 0)
+    refuse(path, QStringLiteral("is another program's SQLite database (user_version %1)")
+                     .arg(bigEndian32(header, 60)));
   if (tables.isEmpty()) {
     // Tables may still sit in a write-ahead log that was never copied into the file.
     if (QFileInfo(path + QStringLiteral("-wal")).size() > 0)

@@ -156,6 +156,15 @@ class CliFaultsTest : public QObject {
     QVERIFY2(err.contains("--resume 1"), qPrintable(err));
     QCOMPARE(RunStore(db).experiment(1)->status, QStringLiteral("interrupted"));
 
+    // An export aimed at the store itself is refused, and the store stays as it was.
+    for (const char* option : {"--csv", "--predictions"}) {
+      auto slip = start({"export", option, db, "--db", db});
+      QString refused;
+      QCOMPARE(finish(*slip, &refused), 2);
+      QVERIFY2(refused.contains("SQLite database"), qPrintable(refused));
+    }
+    QCOMPARE(RunStore(db).experiment(1)->status, QStringLiteral("interrupted"));
+
     auto resumed = start({"run", "exp.yaml", "--db", db, "--resume", "1", "--json"});
     QString resumeErr;
     QCOMPARE(finish(*resumed, &resumeErr), 0);

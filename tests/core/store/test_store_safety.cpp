@@ -180,6 +180,16 @@ class StoreSafetyTest : public QObject {
     QVERIFY(a.storeId() != b.storeId());
     QVERIFY(a.checkpointFolder(1) != b.checkpointFolder(1));
     QCOMPARE(RunStore(dir.filePath("a.sqlite")).storeId(), a.storeId());
+    // A copy of the file is another store: it must not share the original's checkpoints.
+    QVERIFY(QFile::copy(dir.filePath("a.sqlite"), dir.filePath("copy.sqlite")));
+    QVERIFY(RunStore(dir.filePath("copy.sqlite")).storeId() != a.storeId());
+    QString moved;
+    {
+      RunStore c(dir.filePath("c.sqlite"));
+      moved = c.storeId();
+    }  // closed: a rename moves the whole store (no -wal left behind)
+    QVERIFY(QFile::rename(dir.filePath("c.sqlite"), dir.filePath("renamed.sqlite")));
+    QCOMPARE(RunStore(dir.filePath("renamed.sqlite")).storeId(), moved);  // a move keeps it
   }
 
   void aWriteWaitsForALockReleasedInTime() {
