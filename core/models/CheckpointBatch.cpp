@@ -11,6 +11,8 @@
 namespace twb {
 namespace {
 
+// The most tokens (rows x columns) one batch file may hold.
+constexpr std::int64_t kMaxBatchTokens = 1 << 18;
 // The largest integer a JSON number (a double) holds exactly.
 constexpr double kLargestId = 9007199254740992.0;
 
@@ -29,6 +31,14 @@ IdMatrix readMatrix(const QString& path, const QJsonObject& batch, const QString
   if (outer.isEmpty()) fail(QStringLiteral("is empty"));
   const std::int64_t width = cols >= 0 ? cols : outer.first().toArray().size();
   if (width == 0) fail(QStringLiteral("row 1 is empty"));
+  // The encoder keeps every layer's states of the whole batch: a million-row batch would need
+  // tens of gigabytes. One call takes what a user would run by hand; more goes in several.
+  if (static_cast<std::int64_t>(outer.size()) * width > kMaxBatchTokens)
+    fail(QStringLiteral("%1 rows of %2 tokens are more than the %3 tokens one call runs; split "
+                        "the batch into several files")
+             .arg(outer.size())
+             .arg(width)
+             .arg(kMaxBatchTokens));
   IdMatrix matrix;
   matrix.rows = outer.size();
   matrix.cols = width;

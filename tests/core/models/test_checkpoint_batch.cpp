@@ -31,6 +31,17 @@ class CheckpointBatchTest : public QObject {
     QVERIFY(!batch.tokenTypeIds.defined());
   }
 
+  // The reviewer's batch of two million rows grew to gigabytes without a word: one call runs at
+  // most 2^18 tokens, and says so before anything is allocated.
+  void refusesABatchTooLargeForOneCall() {
+    QByteArray json = "{\"input_ids\": [";
+    for (int r = 0; r < 100000; ++r) json += r ? ", [2, 10, 3]" : "[2, 10, 3]";
+    json += "]}";
+    const twb::InputError error = errorOf(json);
+    QVERIFY2(error.message().contains(QLatin1String("100000 rows of 3 tokens")),
+             qPrintable(error.message()));
+  }
+
   void namesTheKeyAndRowOfAMalformedBatch() {
     twb::InputError error = errorOf(R"({"input_ids": [[2, 5, 3], [2, 3]]})");
     QVERIFY(error.file().endsWith(QLatin1String("batch.json")));
