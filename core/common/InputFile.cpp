@@ -84,7 +84,7 @@ QString describeSize(qint64 bytes) {
   const QString unitName = QString::fromLatin1(units[unit]);
   if (value == static_cast<double>(static_cast<qint64>(value)))
     return QStringLiteral("%1 %2").arg(static_cast<qint64>(value)).arg(unitName);
-  const QString rounded = QString::number(value, 'f', 1);
+  const QString rounded = QString::number(value, 'f', value < 10 ? 2 : 1);
   // "512.0 MiB" alone would hide the byte that makes a file too big.
   if (rounded.endsWith(QLatin1String(".0")))
     return QStringLiteral("%1 %2 (%3 bytes)").arg(rounded, unitName).arg(bytes);

@@ -51,8 +51,16 @@ std::unique_ptr<SentencePieceTokenizer> runTokenizer(const ExperimentSpec& spec,
   const QString key = QString::fromLatin1(hash.result().toHex().left(16));
   QDir().mkpath(cacheDir);
   const QString prefix = QDir(cacheDir).filePath(QStringLiteral("spm-") + key);
-  if (QFileInfo::exists(prefix + QStringLiteral(".model")))
-    return SentencePieceTokenizer::load(prefix + QStringLiteral(".model"));
+  if (QFileInfo::exists(prefix + QStringLiteral(".model"))) {
+    try {
+      return SentencePieceTokenizer::load(prefix + QStringLiteral(".model"));
+    } catch (const std::exception& error) {
+      // A cache file (cut short by a full disk, say): made again, never a dead end.
+      state.log(QStringLiteral("the cached tokenizer %1 cannot be read (%2): training it again")
+                    .arg(prefix + QStringLiteral(".model"), QString::fromUtf8(error.what())));
+      QFile::remove(prefix + QStringLiteral(".model"));
+    }
+  }
 
   state.log(QStringLiteral("training a %1-piece sentencepiece tokenizer on %2 MB of text")
                 .arg(spec.model.vocabSize)

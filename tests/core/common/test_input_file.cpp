@@ -101,7 +101,9 @@ class TestInputFile : public QObject {
   void describesSizes() {
     QCOMPARE(twb::describeSize(300), QStringLiteral("300 bytes"));
     QCOMPARE(twb::describeSize(2048), QStringLiteral("2 KiB"));
-    QCOMPARE(twb::describeSize(twb::kMiB * 3 / 2), QStringLiteral("1.5 MiB"));
+    QCOMPARE(twb::describeSize(twb::kMiB * 3 / 2), QStringLiteral("1.50 MiB"));
+    // Just over a cap reads as over it ("1.0 MiB, more than the 1 MiB" did not).
+    QCOMPARE(twb::describeSize(1100439), QStringLiteral("1.05 MiB"));
     QCOMPARE(twb::describeSize(twb::kTextFileCap), QStringLiteral("512 MiB"));
   }
 

@@ -102,6 +102,21 @@ class PipelineTest : public QObject {
       }
   }
 
+  void aBrokenCachedTokenizerIsTrainedAgain() {
+    // A cut-short cache file (a full disk, a kill while copying) must not block every later run.
+    QDir tokenizers(dir_.filePath("tokenizers"));
+    const QStringList models = tokenizers.entryList({"spm-*.model"}, QDir::Files);
+    QVERIFY(!models.isEmpty());
+    for (const QString& model : models) QFile(tokenizers.filePath(model)).resize(10);
+    RunOptions options;
+    options.dbPath = dir_.filePath("recache.sqlite");
+    Silent state;
+    const ExperimentOutcome outcome =
+        Engine::run(loadExperiment(dir_.filePath("exp.yaml")), options, state);
+    QCOMPARE(outcome.status, QStringLiteral("finished"));
+    QVERIFY2(state.lines.join('\n').contains("cannot be read"), qPrintable(state.lines.join('\n')));
+  }
+
   void cancellationKeepsEveryStoredPoint() {
     const ExperimentSpec spec = loadExperiment(dir_.filePath("exp.yaml"));
     RunOptions options;
