@@ -67,7 +67,8 @@ class Command {
     bool ok = false;
     const qint64 value = text.toLongLong(&ok);
     if (ok && value > 0) return value;
-    err_ << "twb " << name_ << ": " << what << " must be a positive number, not '" << text << "'\n";
+    err_ << "twb " << name_ << ": " << what << " must be a positive number, not '" << text
+         << "' (see twb runs)\n";
     return 0;
   }
 

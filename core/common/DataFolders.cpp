@@ -21,26 +21,42 @@ QStringList& notes() {
   return list;
 }
 
-// Moves every entry of old into folder unless folder already has one of that name; removes
-// old when it is left empty.
-void moveOldFolder(const QString& old, const QString& folder) {
-  QDir oldDir(old);
-  if (!oldDir.exists()) return;
-  QStringList lines;
+// Moves every entry of old into folder, merging folders of one name; an entry folder already
+// has a file of that name for is left in old.
+void mergeInto(const QString& old, const QString& folder, QStringList* lines) {
+  const QDir oldDir(old);
   const auto entries =
       oldDir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
   for (const QFileInfo& entry : entries) {
     const QString target = QDir(folder).filePath(entry.fileName());
-    if (QFileInfo::exists(target)) {
-      lines << QStringLiteral("data folder: kept %1 where it is: %2 already exists")
-                   .arg(entry.filePath(), target);
-    } else if (QDir().rename(entry.filePath(), target)) {
-      lines << QStringLiteral("data folder: moved %1 to %2").arg(entry.filePath(), target);
-    } else {
-      lines << QStringLiteral("data folder: could not move %1 to %2").arg(entry.filePath(), target);
+    const QFileInfo there(target);
+    if (!there.exists()) {
+      if (QDir().rename(entry.filePath(), target))
+        *lines << QStringLiteral("data folder: moved %1 to %2").arg(entry.filePath(), target);
+      else
+        *lines
+            << QStringLiteral("data folder: could not move %1 to %2").arg(entry.filePath(), target);
+    } else if (entry.isDir() && !entry.isSymLink() && there.isDir()) {
+      mergeInto(entry.filePath(), target, lines);
+      QDir().rmdir(entry.filePath());  // only when it is empty now
     }
   }
-  oldDir.rmdir(old);  // only when empty
+}
+
+// What an older window left in old is brought into folder once. What cannot be merged (a
+// second run store) is kept together in folder/from-older-window, said once, and never lost.
+void moveOldFolder(const QString& old, const QString& folder) {
+  if (!QDir(old).exists()) return;
+  QStringList lines;
+  mergeInto(old, folder, &lines);
+  if (!QDir().rmdir(old)) {
+    const QString kept = folder + QStringLiteral("/from-older-window");
+    if (!QFileInfo::exists(kept) && QDir().rename(old, kept))
+      lines << QStringLiteral(
+                   "data folder: what an older window kept that is also here is now "
+                   "in %1 (its run store: --db %1/runs.sqlite)")
+                   .arg(kept);
+  }
   const QMutexLocker lock(&notesMutex());
   notes() << lines;
 }

@@ -8,7 +8,8 @@ namespace twb {
 
 // $XDG_DATA_HOME/transfer-workbench (~/.local/share/transfer-workbench), created, whatever
 // application or organisation name the program set. On first use, what an older window left in
-// .../transfer-workbench/transfer-workbench is moved here (what is already here is kept).
+// .../transfer-workbench/transfer-workbench is merged in here; what is already here is kept, and
+// what could not be merged (a second run store) goes to from-older-window/ beside it.
 QString appDataFolder();
 // $TWB_DATA_DIR when set, else appDataFolder()/datasets: the dataset and language caches.
 QString datasetsFolder();

@@ -99,7 +99,15 @@ ExperimentOutcome Pipeline::run(qint64 resumeId) {
     store_.resumeExperiment(resumeId);  // what a dead process left running reads interrupted
     adoptRuns(resumeId);
   } else {
-    experimentId_ = store_.addExperiment(spec_.name, spec_.yamlText);
+    try {
+      experimentId_ = store_.addExperiment(spec_.name, spec_.yamlText);
+    } catch (const StoreLocked&) {
+      throw StoreLocked(QStringLiteral("run store %1: another program holds its write lock, so "
+                                       "the experiment could not even be recorded; nothing was "
+                                       "stored: run it again once the lock is released")
+                            .arg(store_.path())
+                            .toStdString());
+    }
     createRuns(experimentId_);
   }
   outcome.experimentId = experimentId_;

@@ -32,6 +32,7 @@ class DataFoldersTest : public QObject {
     const QString folder = home_.filePath("transfer-workbench");
     const QString old = folder + "/transfer-workbench";  // what the window used to use
     write(old + "/datasets/sst2/data.tsv", "sentence\tlabel\n");
+    write(folder + "/datasets/imdb/data.tsv", "text\tlabel\n");  // both have datasets: merged
     write(old + "/runs.sqlite", "the window's store");
     write(folder + "/runs.sqlite", "twb's store");  // both had one: neither is overwritten
 
@@ -43,12 +44,15 @@ class DataFoldersTest : public QObject {
     QCOMPARE(twb::appDataFolder(), folder);
 
     QCOMPARE(read(folder + "/datasets/sst2/data.tsv"), QByteArray("sentence\tlabel\n"));
-    QVERIFY(!QFile::exists(old + "/datasets"));
+    QCOMPARE(read(folder + "/datasets/imdb/data.tsv"), QByteArray("text\tlabel\n"));
     QCOMPARE(read(folder + "/runs.sqlite"), QByteArray("twb's store"));
-    QCOMPARE(read(old + "/runs.sqlite"), QByteArray("the window's store"));
+    // The second store is kept whole in one place, said once, and the old folder is gone.
+    QCOMPARE(read(folder + "/from-older-window/runs.sqlite"), QByteArray("the window's store"));
+    QVERIFY(!QFileInfo::exists(old));
     const QString notes = twb::dataFolderNotes().join('\n');
-    QVERIFY2(notes.contains("moved " + old + "/datasets"), qPrintable(notes));
-    QVERIFY2(notes.contains("kept " + old + "/runs.sqlite"), qPrintable(notes));
+    QVERIFY2(notes.contains("moved " + old + "/datasets/sst2"), qPrintable(notes));
+    QVERIFY2(notes.contains("--db " + folder + "/from-older-window/runs.sqlite"),
+             qPrintable(notes));
 
     qputenv("TWB_DATA_DIR", "/data/elsewhere");
     qputenv("TWB_DB", "/stores/mine.sqlite");
