@@ -1,15 +1,20 @@
 // The torch half of safetensors: tensors to and from the bytes laid out by SafetensorsHeader.cpp.
 #include "models/Safetensors.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSaveFile>
 #include <QtEndian>
+#include <algorithm>
 
 #include "common/InputError.h"
 #include "common/TorchApi.h"
 
 namespace twb {
 namespace {
+
+// The metadata key of the data's SHA-256 (hex), written by saveSafetensors.
+constexpr char kDataDigestKey[] = "twb_data_sha256";
 
 static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "safetensors data is little-endian");
 
@@ -68,7 +73,15 @@ void saveSafetensors(const QString& path, const StateDict& tensors,
     data.push_back(std::move(cpu));
   }
 
-  const QByteArray header = encodeSafetensorsHeader(entries, metadata);
+  // The data's SHA-256 in the header: a file damaged after it was written is found on load.
+  QCryptographicHash digest(QCryptographicHash::Sha256);
+  for (const torch::Tensor& tensor : data)
+    digest.addData(QByteArrayView(static_cast<const char*>(tensor.data_ptr()),
+                                  static_cast<qsizetype>(tensor.nbytes())));
+  SafetensorsMetadata described = metadata;
+  described.insert(QString::fromLatin1(kDataDigestKey),
+                   QString::fromLatin1(digest.result().toHex()));
+  const QByteArray header = encodeSafetensorsHeader(entries, described);
   char length[8];
   qToLittleEndian<quint64>(static_cast<quint64>(header.size()), length);
 
@@ -97,7 +110,14 @@ StateDict loadSafetensors(const QString& path, SafetensorsMetadata* metadata) {
     throw InputError(path, 0, 0, QStringLiteral("cannot open: %1").arg(file.errorString()));
   }
   StateDict tensors;
-  for (const SafetensorsEntry& entry : header.entries) {
+  std::vector<const SafetensorsEntry*> inFileOrder;
+  for (const SafetensorsEntry& entry : header.entries) inFileOrder.push_back(&entry);
+  std::sort(
+      inFileOrder.begin(), inFileOrder.end(),
+      [](const SafetensorsEntry* a, const SafetensorsEntry* b) { return a->begin < b->begin; });
+  QCryptographicHash digest(QCryptographicHash::Sha256);
+  for (const SafetensorsEntry* entryAt : inFileOrder) {
+    const SafetensorsEntry& entry = *entryAt;
     torch::Tensor tensor =
         torch::empty(entry.shape, torch::TensorOptions().dtype(scalarType(entry.dtype)));
     const qint64 bytes = entry.end - entry.begin;
@@ -107,8 +127,16 @@ StateDict loadSafetensors(const QString& path, SafetensorsMetadata* metadata) {
                        QStringLiteral("cannot read the data of tensor \"%1\": %2")
                            .arg(QString::fromStdString(entry.name), file.errorString()));
     }
+    digest.addData(
+        QByteArrayView(static_cast<const char*>(tensor.data_ptr()), static_cast<qsizetype>(bytes)));
     tensors.emplace(entry.name, std::move(tensor));
   }
+  const QString recorded = header.metadata.value(QString::fromLatin1(kDataDigestKey));
+  if (!recorded.isEmpty() && recorded != QString::fromLatin1(digest.result().toHex()))
+    throw InputError(path, 0, 0,
+                     QStringLiteral("the tensors' data does not match the SHA-256 its header "
+                                    "recorded: the file was damaged after it was written "
+                                    "(delete it; a stage checkpoint is then trained again)"));
   if (metadata != nullptr) *metadata = header.metadata;
   return tensors;
 }

@@ -73,6 +73,7 @@ class SafetensorsTest : public QObject {
 
     twb::SafetensorsMetadata readMetadata;
     const StateDict loaded = twb::loadSafetensors(path, &readMetadata);
+    QCOMPARE(readMetadata.take("twb_data_sha256").size(), 64);  // the data's digest, added
     QCOMPARE(readMetadata, metadata);
     QCOMPARE(loaded.size(), tensors.size());
     for (const auto& [name, tensor] : tensors) {
@@ -102,6 +103,25 @@ class SafetensorsTest : public QObject {
     QCOMPARE(int(header.entries.size()), 2);
     QCOMPARE(header.entries[1].name, std::string("b"));
     QCOMPARE(header.entries[1].begin, std::int64_t(1200000));
+  }
+
+  // A checkpoint damaged after it was written (its header intact) was loaded as if whole: a
+  // resume then trained on zeros. The data's SHA-256 in the header now finds it.
+  void refusesDataDamagedAfterWriting() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("c.safetensors");
+    twb::saveSafetensors(path, {{"w", torch::ones({1000})}});
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek(file.size() - 400));
+    file.write(QByteArray(400, '\0'));
+    file.close();
+    try {
+      twb::loadSafetensors(path);
+      QFAIL("damaged tensor data was loaded");
+    } catch (const twb::InputError& e) {
+      QVERIFY2(QString(e.what()).contains("damaged"), e.what());
+    }
   }
 
   void readsAHandMadeFile() {
