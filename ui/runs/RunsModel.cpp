@@ -49,7 +49,7 @@ QColor statusColor(const QString& status) {
   if (status == QLatin1String("failed")) return QColor(0xd6, 0x27, 0x28);
   if (status == QLatin1String("interrupted") || status == QLatin1String("cancelled"))
     return QColor(0xff, 0x7f, 0x0e);  // resumable
-  return QColor(0x88, 0x88, 0x88);  // pending, unknown
+  return QColor(0x88, 0x88, 0x88);    // pending, unknown
 }
 
 }  // namespace
