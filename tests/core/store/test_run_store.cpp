@@ -1,7 +1,6 @@
 // Tests of the RunStore: schema, round trips, two connections, crashes, refusals, speed.
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -452,21 +451,16 @@ class RunStoreTest : public QObject {
     if (!saved.isNull()) qputenv("TWB_DB", saved);
   }
 
-  void addPointsIsFast() {
+  // A large batch lands whole in one transaction (its speed is bench/bench_store's business).
+  void aLargeBatchOfPointsLandsWhole() {
     QTemporaryDir dir;
     RunStore store(dir.filePath(QStringLiteral("runs.sqlite")));
     const qint64 e = store.addExperiment(QStringLiteral("e"), QStringLiteral("x: 1"));
     const qint64 stage = store.addStage(e, 0, 1, QStringLiteral("pretrain"));
     constexpr int kCount = 200000;
-    const auto points = makePoints(stage, QStringLiteral("train_loss"), kCount);
-    QElapsedTimer timer;
-    timer.start();
-    store.addPoints(points);
-    const double seconds = std::max(timer.nsecsElapsed() * 1e-9, 1e-6);
-    const double rate = kCount / seconds;
-    qInfo("addPoints: %d points in %.3f s: %.0f points/s", kCount, seconds, rate);
+    store.addPoints(makePoints(stage, QStringLiteral("train_loss"), kCount));
     QCOMPARE(store.pointCount(stage), kCount);
-    QVERIFY2(rate > 100000, qPrintable(QStringLiteral("only %1 points/s").arg(rate)));
+    QCOMPARE(store.seriesSummaries(stage).front().lastStep, qint64{kCount - 1});
   }
 };
 
