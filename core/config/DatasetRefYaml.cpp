@@ -2,18 +2,14 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 #include "config/CatalogIds.h"
+#include "config/ExperimentSchema.h"
 #include "config/Nearest.h"
+#include "config/SchemaRead.h"
 
 namespace twb::yaml {
 namespace {
-
-const QStringList kRefKeys = {QStringLiteral("path"),   QStringLiteral("format"),
-                              QStringLiteral("text"),   QStringLiteral("text_pair"),
-                              QStringLiteral("label"),  QStringLiteral("score"),
-                              QStringLiteral("labels"), QStringLiteral("language")};
 
 DatasetRef readCatalogId(const Context& context, const YAML::Node& node, const YAML::Mark& at,
                          const QString& what) {
@@ -57,31 +53,20 @@ QStringList readLabels(const Map& map) {
 
 DatasetRef readFileRef(const Context& context, const YAML::Node& node, const YAML::Mark& at,
                        const QString& what) {
-  const Map map(context, node, at, what, kRefKeys);
+  const Map map(context, node, at, what, sectionKeyNames(QStringLiteral("dataset")));
   map.require({QStringLiteral("path")});
   DatasetRef ref;
   const QString written = nonEmpty(map, QStringLiteral("path"), QString());
   ref.path = QDir::cleanPath(QDir(context.folder).absoluteFilePath(written));
   ref.format = map.choice(QStringLiteral("format"), datasetFormatFromSuffix(written),
-                          {QStringLiteral("tsv"), QStringLiteral("csv"), QStringLiteral("jsonl")});
+                          schemaKey(QStringLiteral("dataset.format")).choices);
   if (ref.format.isEmpty())
     map.failAt(QStringLiteral("path"),
                QStringLiteral("cannot tell the format of '%1' from its name; add format: tsv, csv "
                               "or jsonl")
                    .arg(written));
-  ref.textColumn = nonEmpty(map, QStringLiteral("text"), ref.textColumn);
-  ref.pairColumn = nonEmpty(map, QStringLiteral("text_pair"), QString());
-  ref.labelColumn = nonEmpty(map, QStringLiteral("label"), ref.labelColumn);
-  ref.scoreColumn = nonEmpty(map, QStringLiteral("score"), QString());
+  schema::readFields(map, schema::datasetFields(), ref);
   if (map.has(QStringLiteral("labels"))) ref.labels = readLabels(map);
-  if (map.has(QStringLiteral("language"))) {
-    ref.language = map.string(QStringLiteral("language"), QString());
-    static const QRegularExpression code(QStringLiteral("^[a-z]{2,3}$"));
-    if (!code.match(ref.language).hasMatch())
-      map.failAt(QStringLiteral("language"),
-                 QStringLiteral("%1 must be a language code like 'en' or 'fr', got '%2'")
-                     .arg(map.path(QStringLiteral("language")), ref.language));
-  }
   return ref;
 }
 

@@ -11,6 +11,8 @@
 #include "common/InputFile.h"
 #include "common/Utf8Text.h"
 #include "config/DatasetRefYaml.h"
+#include "config/ExperimentSchema.h"
+#include "config/SchemaRead.h"
 #include "config/YamlFields.h"
 
 namespace twb {
@@ -19,23 +21,18 @@ namespace {
 using yaml::Context;
 using yaml::Map;
 
-constexpr double kMax = std::numeric_limits<double>::max();
-
-const QStringList kTasks = {QStringLiteral("classification"), QStringLiteral("sentiment"),
-                            QStringLiteral("similarity"), QStringLiteral("retrieval"),
-                            QStringLiteral("translation-pair")};
-
 QString key(const char* text) { return QString::fromLatin1(text); }
 
+// The map of a section written at top: its keys are checked against the schema's.
+Map section(const Map& top, const char* name) {
+  return Map(top.context(), top.node(key(name)), top.valueMark(key(name)), key(name),
+             sectionKeyNames(key(name)));
+}
+
 ModelSpec readModel(const Map& top) {
-  const Map map(top.context(), top.node(key("model")), top.valueMark(key("model")), key("model"),
-                {key("arch"), key("size"), key("from"), key("layers"), key("hidden"), key("heads"),
-                 key("ff"), key("vocab_size"), key("dropout")});
+  const Map map = section(top, "model");
   ModelSpec model;
-  model.arch = map.choice(key("arch"), model.arch, {key("bert"), key("roberta"), key("xlnet")});
-  model.size =
-      map.choice(key("size"), model.size, {key("tiny"), key("mini"), key("small"), key("base")});
-  model.from = map.string(key("from"), model.from);
+  schema::readFields(map, schema::modelFields(), model);
   QString error;
   model.source = parseModelSource(model.from, map.context().folder, &error);
   if (!error.isEmpty()) map.failAt(key("from"), QStringLiteral("model.from: ") + error);
@@ -49,12 +46,6 @@ ModelSpec readModel(const Map& top) {
                                              "model's size; remove '%1' or use from: scratch")
                                   .arg(key(size)));
   }
-  model.layers = map.integer(key("layers"), model.layers, 1);
-  model.hidden = map.integer(key("hidden"), model.hidden, 1);
-  model.heads = map.integer(key("heads"), model.heads, 1);
-  model.ff = map.integer(key("ff"), model.ff, 1);
-  model.vocabSize = map.integer(key("vocab_size"), model.vocabSize, 16);
-  model.dropout = map.number(key("dropout"), model.dropout, 0.0, 0.9);
   if (model.hidden > 0 && model.heads > 0 && model.hidden % model.heads != 0)
     map.failAt(key("heads"), QStringLiteral("model.hidden (%1) must be a multiple of model.heads "
                                             "(%2)")
@@ -64,9 +55,7 @@ ModelSpec readModel(const Map& top) {
 }
 
 PretrainSpec readPretrain(const Map& top) {
-  const Map map(top.context(), top.node(key("pretrain")), top.valueMark(key("pretrain")),
-                key("pretrain"),
-                {key("text"), key("steps"), key("batch_size"), key("lr"), key("alpha")});
+  const Map map = section(top, "pretrain");
   PretrainSpec pretrain;
   if (map.has(key("text"))) {
     const YAML::Node text = map.node(key("text"));
@@ -79,10 +68,7 @@ PretrainSpec readPretrain(const Map& top) {
                                             key("pretrain.text"));
     }
   }
-  pretrain.steps = map.integer(key("steps"), pretrain.steps, 0);
-  pretrain.batchSize = map.integer(key("batch_size"), pretrain.batchSize, 1);
-  pretrain.lr = map.number(key("lr"), pretrain.lr, 0.0, 1.0, true);
-  pretrain.alpha = map.number(key("alpha"), pretrain.alpha, 0.0, 1.0);
+  schema::readFields(map, schema::pretrainFields(), pretrain);
   if (pretrain.steps > 0 && pretrain.text.isEmpty())
     top.failAt(key("pretrain"),
                QStringLiteral("pretrain has steps but no text: list datasets under pretrain.text"));
@@ -92,18 +78,16 @@ PretrainSpec readPretrain(const Map& top) {
 // Reads the keys a task shares with a target: dataset, task, epochs.
 void readTask(const Map& map, TaskSpec& task) {
   map.require({key("dataset")});
-  task.task = map.choice(key("task"), task.task, kTasks);
+  schema::readFields(map, schema::taskFields(), task);
   task.dataset = yaml::readDatasetRef(map.context(), map.node(key("dataset")),
                                       map.valueMark(key("dataset")), map.path(key("dataset")));
-  task.epochs = map.integer(key("epochs"), task.epochs, 1);
   if (task.task == QLatin1String("similarity") && task.dataset.isFile() &&
       task.dataset.scoreColumn.isEmpty())
     task.dataset.scoreColumn = QStringLiteral("score");
 }
 
 TaskSpec readIntermediate(const Map& top) {
-  const Map map(top.context(), top.node(key("intermediate")), top.valueMark(key("intermediate")),
-                key("intermediate"), {key("dataset"), key("task"), key("epochs")});
+  const Map map = section(top, "intermediate");
   TaskSpec task;
   readTask(map, task);
   return task;
@@ -133,13 +117,10 @@ QList<TargetSpec> readTargets(const Map& top) {
   QList<TargetSpec> targets;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Map map(top.context(), list[i], top.valueMark(key("targets")),
-                  QStringLiteral("targets[%1]").arg(i + 1),
-                  {key("dataset"), key("task"), key("domain"), key("language"), key("languages"),
-                   key("epochs"), key("setting"), key("source")});
+                  QStringLiteral("targets[%1]").arg(i + 1), sectionKeyNames(key("targets[]")));
     TargetSpec target;
     readTask(map, target);
-    target.domain = map.string(key("domain"), QString());
-    target.setting = map.choice(key("setting"), target.setting, {key("target"), key("zero-shot")});
+    schema::readFields(map, schema::targetFields(), target);
     if (map.has(key("source")))
       target.source = yaml::readDatasetRef(map.context(), map.node(key("source")),
                                            map.valueMark(key("source")), map.path(key("source")));
@@ -176,9 +157,9 @@ QList<TargetSpec> readTargets(const Map& top) {
 }
 
 ProtocolSpec readProtocol(const Map& top) {
-  const Map map(top.context(), top.node(key("protocol")), top.valueMark(key("protocol")),
-                key("protocol"), {key("split"), key("seeds"), key("decontaminate")});
+  const Map map = section(top, "protocol");
   ProtocolSpec protocol;
+  schema::readFields(map, schema::protocolFields(), protocol);
   if (map.has(key("split"))) {
     const YAML::Node split = map.node(key("split"));
     if (!split.IsSequence() || split.size() != 3)
@@ -209,14 +190,8 @@ ProtocolSpec readProtocol(const Map& top) {
     // One seed or a list of them: each a distinct whole number from 0 to INT_MAX.
     const auto readSeed = [&](const YAML::Node& item) {
       const long long seed = yaml::parseInteger(map.context(), item, at, key("protocol.seeds"));
-      if (seed < 0 || seed > std::numeric_limits<int>::max())
-        yaml::fail(map.context(), item.Mark(),
-                   QStringLiteral("protocol.seeds: a seed must be between 0 and %1, got %2")
-                       .arg(std::numeric_limits<int>::max())
-                       .arg(seed));
-      if (protocol.seeds.contains(static_cast<int>(seed)))
-        yaml::fail(map.context(), item.Mark(),
-                   QStringLiteral("protocol.seeds: seed %1 appears twice").arg(seed));
+      const QString problem = seedProblem(seed, protocol.seeds);
+      if (!problem.isEmpty()) yaml::fail(map.context(), item.Mark(), problem);
       protocol.seeds << static_cast<int>(seed);
     };
     if (seeds.IsScalar()) {
@@ -229,35 +204,13 @@ ProtocolSpec readProtocol(const Map& top) {
                                    .arg(yaml::describe(seeds)));
     }
   }
-  if (map.has(key("decontaminate"))) {
-    const QString value = map.string(key("decontaminate"), QString());
-    if (value != key("true") && value != key("false"))
-      map.failAt(key("decontaminate"),
-                 QStringLiteral("protocol.decontaminate must be true (drop training inputs that "
-                                "hold a test text) or false (only count them), not '%1'")
-                     .arg(value));
-    protocol.decontaminate = value == key("true");
-  }
   return protocol;
 }
 
 TrainSpec readTrain(const Map& top) {
-  const Map map(top.context(), top.node(key("train")), top.valueMark(key("train")), key("train"),
-                {key("lr"), key("batch_size"), key("max_len"), key("epochs"), key("max_steps"),
-                 key("early_stopping"), key("eval_every"), key("warmup"), key("weight_decay"),
-                 key("clip_norm"), key("threads")});
+  const Map map = section(top, "train");
   TrainSpec train;
-  train.lr = map.number(key("lr"), train.lr, 0.0, 1.0, true);
-  train.batchSize = map.integer(key("batch_size"), train.batchSize, 1);
-  train.maxLen = map.integer(key("max_len"), train.maxLen, 8);
-  train.epochs = map.integer(key("epochs"), train.epochs, 1);
-  train.maxSteps = map.integer(key("max_steps"), train.maxSteps, 0);
-  train.earlyStopping = map.integer(key("early_stopping"), train.earlyStopping, 0);
-  train.evalEvery = map.integer(key("eval_every"), train.evalEvery, 0);
-  train.warmup = map.number(key("warmup"), train.warmup, 0.0, 0.99);
-  train.weightDecay = map.number(key("weight_decay"), train.weightDecay, 0.0, kMax);
-  train.clipNorm = map.number(key("clip_norm"), train.clipNorm, 0.0, kMax);
-  train.threads = map.integer(key("threads"), train.threads, 0);
+  schema::readFields(map, schema::trainFields(), train);
   return train;
 }
 
@@ -308,10 +261,11 @@ ExperimentSpec parseExperiment(const QString& yamlText, const QString& sourcePat
     }
     yaml::fail(context, error.mark, QStringLiteral("malformed YAML: %1").arg(said));
   }
-  const Map top(context, root, YAML::Mark(), QString(),
-                {key("name"), key("model"), key("pretrain"), key("intermediate"), key("targets"),
-                 key("protocol"), key("train")});
-  top.require({key("name"), key("model"), key("targets")});
+  const Map top(context, root, YAML::Mark(), QString(), sectionKeyNames(QString()));
+  QStringList required;
+  for (const SchemaKey& key : experimentSchema())
+    if (key.required && key.section().isEmpty()) required << key.name();
+  top.require(required);
 
   ExperimentSpec spec;
   spec.sourcePath = absolute;

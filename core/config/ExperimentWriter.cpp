@@ -8,6 +8,8 @@
 #include <cmath>
 #include <string>
 
+#include "config/SchemaFields.h"
+
 namespace twb {
 namespace {
 
@@ -28,12 +30,34 @@ void number(YAML::Emitter& out, const char* key, double value) {
   out << YAML::Key << key << YAML::Value << utf8(shortestNumber(value));
 }
 
-void integer(YAML::Emitter& out, const char* key, int value) {
-  out << YAML::Key << key << YAML::Value << value;
-}
-
 void string(YAML::Emitter& out, const char* key, const QString& value) {
   out << YAML::Key << key << YAML::Value << utf8(value);
+}
+
+void emitValue(YAML::Emitter& out, int value) { out << value; }
+void emitValue(YAML::Emitter& out, double value) { out << utf8(shortestNumber(value)); }
+void emitValue(YAML::Emitter& out, const QString& value) { out << utf8(value); }
+void emitValue(YAML::Emitter& out, bool value) { out << value; }
+
+// A field is written when the schema says always, or when it differs from its default.
+template <class S>
+bool written(const schema::Field<S>& field, const S& value) {
+  return field.key.alwaysWritten || schema::differsFromDefault(field, value);
+}
+
+template <class S>
+int countWritten(const QList<schema::Field<S>>& fields, const S& value) {
+  return int(std::count_if(fields.begin(), fields.end(),
+                           [&](const schema::Field<S>& field) { return written(field, value); }));
+}
+
+template <class S>
+void emitFields(YAML::Emitter& out, const QList<schema::Field<S>>& fields, const S& value) {
+  for (const schema::Field<S>& field : fields) {
+    if (!written(field, value)) continue;
+    out << YAML::Key << utf8(field.key.name()) << YAML::Value;
+    std::visit([&](auto member) { emitValue(out, value.*member); }, field.member);
+  }
 }
 
 // A catalog id as a plain value, a user's file as a flow map of what differs from defaults.
@@ -42,21 +66,16 @@ void emitDataset(YAML::Emitter& out, const DatasetRef& ref, const QString& yamlD
     out << utf8(ref.id);
     return;
   }
-  const DatasetRef defaults;
   out << YAML::Flow << YAML::BeginMap;
   string(out, "path", writtenPath(ref.path, yamlDir));
   if (!ref.format.isEmpty() && ref.format != datasetFormatFromSuffix(ref.path))
     string(out, "format", ref.format);
-  if (ref.textColumn != defaults.textColumn) string(out, "text", ref.textColumn);
-  if (!ref.pairColumn.isEmpty()) string(out, "text_pair", ref.pairColumn);
-  if (ref.labelColumn != defaults.labelColumn) string(out, "label", ref.labelColumn);
-  if (!ref.scoreColumn.isEmpty()) string(out, "score", ref.scoreColumn);
+  emitFields(out, schema::datasetFields(), ref);
   if (!ref.labels.isEmpty()) {
     out << YAML::Key << "labels" << YAML::Value << YAML::Flow << YAML::BeginSeq;
     for (const QString& label : ref.labels) out << utf8(label);
     out << YAML::EndSeq;
   }
-  if (!ref.language.isEmpty()) string(out, "language", ref.language);
   out << YAML::EndMap;
 }
 
@@ -80,24 +99,13 @@ void emitModel(YAML::Emitter& out, const ModelSpec& model) {
     out << YAML::EndMap;
     return;
   }
-  const int keys = 3 + (model.layers > 0) + (model.hidden > 0) + (model.heads > 0) +
-                   (model.ff > 0) + (model.vocabSize != defaults.vocabSize) +
-                   (model.dropout != defaults.dropout);
+  const int keys = countWritten(schema::modelFields(), model);
   out << YAML::Key << "model" << YAML::Value << styleFor(keys) << YAML::BeginMap;
-  string(out, "arch", model.arch);
-  string(out, "size", model.size);
-  string(out, "from", model.from);
-  if (model.layers > 0) integer(out, "layers", model.layers);
-  if (model.hidden > 0) integer(out, "hidden", model.hidden);
-  if (model.heads > 0) integer(out, "heads", model.heads);
-  if (model.ff > 0) integer(out, "ff", model.ff);
-  if (model.vocabSize != defaults.vocabSize) integer(out, "vocab_size", model.vocabSize);
-  if (model.dropout != defaults.dropout) number(out, "dropout", model.dropout);
+  emitFields(out, schema::modelFields(), model);
   out << YAML::EndMap;
 }
 
 void emitPretrain(YAML::Emitter& out, const PretrainSpec& pretrain, const QString& yamlDir) {
-  const PretrainSpec defaults;
   const bool hasFile = std::any_of(pretrain.text.begin(), pretrain.text.end(),
                                    [](const DatasetRef& ref) { return ref.isFile(); });
   out << YAML::Key << "pretrain" << YAML::Value << (hasFile ? YAML::Block : YAML::Flow)
@@ -108,10 +116,7 @@ void emitPretrain(YAML::Emitter& out, const PretrainSpec& pretrain, const QStrin
     for (const DatasetRef& ref : pretrain.text) emitDataset(out, ref, yamlDir);
     out << YAML::EndSeq;
   }
-  if (pretrain.steps != defaults.steps) integer(out, "steps", pretrain.steps);
-  if (pretrain.batchSize != defaults.batchSize) integer(out, "batch_size", pretrain.batchSize);
-  if (pretrain.lr != defaults.lr) number(out, "lr", pretrain.lr);
-  if (pretrain.alpha != defaults.alpha) number(out, "alpha", pretrain.alpha);
+  emitFields(out, schema::pretrainFields(), pretrain);
   out << YAML::EndMap;
 }
 
@@ -122,18 +127,16 @@ void emitTask(YAML::Emitter& out, const TaskSpec& task, const TargetSpec* target
   out << (task.dataset.isFile() ? YAML::Block : YAML::Flow) << YAML::BeginMap;
   out << YAML::Key << "dataset" << YAML::Value;
   emitDataset(out, task.dataset, yamlDir);
-  string(out, "task", task.task);
+  emitFields(out, schema::taskFields(), task);
   if (target) {
-    if (!target->domain.isEmpty()) string(out, "domain", target->domain);
+    emitFields(out, schema::targetFields(), *target);
     if (!task.dataset.isFile() && !task.dataset.language.isEmpty())
       string(out, "language", task.dataset.language);
-    if (target->setting != TargetSpec().setting) string(out, "setting", target->setting);
     if (target->source) {
       out << YAML::Key << "source" << YAML::Value;
       emitDataset(out, *target->source, yamlDir);
     }
   }
-  if (task.epochs > 0) integer(out, "epochs", task.epochs);
   out << YAML::EndMap;
 }
 
@@ -147,28 +150,14 @@ void emitProtocol(YAML::Emitter& out, const ProtocolSpec& protocol) {
     for (int seed : protocol.seeds) out << seed;
     out << YAML::EndSeq;
   }
-  if (!protocol.decontaminate) out << YAML::Key << "decontaminate" << YAML::Value << false;
+  emitFields(out, schema::protocolFields(), protocol);
   out << YAML::EndMap;
 }
 
 void emitTrain(YAML::Emitter& out, const TrainSpec& train) {
-  const TrainSpec defaults;
-  const int keys = 5 + (train.maxSteps != defaults.maxSteps) +
-                   (train.evalEvery != defaults.evalEvery) + (train.warmup != defaults.warmup) +
-                   (train.weightDecay != defaults.weightDecay) +
-                   (train.clipNorm != defaults.clipNorm) + (train.threads != defaults.threads);
+  const int keys = countWritten(schema::trainFields(), train);
   out << YAML::Key << "train" << YAML::Value << styleFor(keys) << YAML::BeginMap;
-  number(out, "lr", train.lr);
-  integer(out, "batch_size", train.batchSize);
-  integer(out, "max_len", train.maxLen);
-  integer(out, "epochs", train.epochs);
-  if (train.maxSteps != defaults.maxSteps) integer(out, "max_steps", train.maxSteps);
-  integer(out, "early_stopping", train.earlyStopping);
-  if (train.evalEvery != defaults.evalEvery) integer(out, "eval_every", train.evalEvery);
-  if (train.warmup != defaults.warmup) number(out, "warmup", train.warmup);
-  if (train.weightDecay != defaults.weightDecay) number(out, "weight_decay", train.weightDecay);
-  if (train.clipNorm != defaults.clipNorm) number(out, "clip_norm", train.clipNorm);
-  if (train.threads != defaults.threads) integer(out, "threads", train.threads);
+  emitFields(out, schema::trainFields(), train);
   out << YAML::EndMap;
 }
 
@@ -199,21 +188,29 @@ class Differences {
     for (int value : b) right << QString::number(value);
     check(key, left, right);
   }
+  void check(const QString& key, bool a, bool b) {
+    const auto text = [](bool value) { return QString::fromLatin1(value ? "true" : "false"); };
+    check(key, text(a), text(b));
+  }
+  // Every field of the schema's list, named section.name.
+  template <class S>
+  void checkFields(const QString& section, const QList<schema::Field<S>>& fields, const S& a,
+                   const S& b) {
+    for (const schema::Field<S>& field : fields) {
+      const QString key = section + QLatin1Char('.') + field.key.name();
+      std::visit([&](auto member) { check(key, a.*member, b.*member); }, field.member);
+    }
+  }
   void check(const QString& key, const DatasetRef& a, const DatasetRef& b) {
     check(key + QStringLiteral(".id"), a.id, b.id);
     check(key + QStringLiteral(".path"), a.path, b.path);
     check(key + QStringLiteral(".format"), a.format, b.format);
-    check(key + QStringLiteral(".text"), a.textColumn, b.textColumn);
-    check(key + QStringLiteral(".text_pair"), a.pairColumn, b.pairColumn);
-    check(key + QStringLiteral(".label"), a.labelColumn, b.labelColumn);
-    check(key + QStringLiteral(".score"), a.scoreColumn, b.scoreColumn);
-    check(key + QStringLiteral(".language"), a.language, b.language);
+    checkFields(key, schema::datasetFields(), a, b);
     check(key + QStringLiteral(".labels"), a.labels, b.labels);
   }
   void check(const QString& key, const TaskSpec& a, const TaskSpec& b) {
     check(key + QStringLiteral(".dataset"), a.dataset, b.dataset);
-    check(key + QStringLiteral(".task"), a.task, b.task);
-    check(key + QStringLiteral(".epochs"), a.epochs, b.epochs);
+    checkFields(key, schema::taskFields(), a, b);
   }
 };
 
@@ -256,15 +253,7 @@ QString experimentToYaml(const ExperimentSpec& spec, const QString& yamlDir) {
 QStringList experimentDifferences(const ExperimentSpec& a, const ExperimentSpec& b) {
   Differences d;
   d.check(QStringLiteral("name"), a.name, b.name);
-  d.check(QStringLiteral("model.arch"), a.model.arch, b.model.arch);
-  d.check(QStringLiteral("model.size"), a.model.size, b.model.size);
-  d.check(QStringLiteral("model.from"), a.model.from, b.model.from);
-  d.check(QStringLiteral("model.layers"), a.model.layers, b.model.layers);
-  d.check(QStringLiteral("model.hidden"), a.model.hidden, b.model.hidden);
-  d.check(QStringLiteral("model.heads"), a.model.heads, b.model.heads);
-  d.check(QStringLiteral("model.ff"), a.model.ff, b.model.ff);
-  d.check(QStringLiteral("model.vocab_size"), a.model.vocabSize, b.model.vocabSize);
-  d.check(QStringLiteral("model.dropout"), a.model.dropout, b.model.dropout);
+  d.checkFields(QStringLiteral("model"), schema::modelFields(), a.model, b.model);
   if (a.model.pretrained() || b.model.pretrained()) {
     d.check(QStringLiteral("model.arch written"), int(a.model.archGiven), int(b.model.archGiven));
     d.check(QStringLiteral("model.dropout written"), int(a.model.dropoutGiven),
@@ -275,10 +264,7 @@ QStringList experimentDifferences(const ExperimentSpec& a, const ExperimentSpec&
           int(b.pretrain.text.size()));
   for (int i = 0; i < std::min(a.pretrain.text.size(), b.pretrain.text.size()); ++i)
     d.check(QStringLiteral("pretrain.text[%1]").arg(i + 1), a.pretrain.text[i], b.pretrain.text[i]);
-  d.check(QStringLiteral("pretrain.steps"), a.pretrain.steps, b.pretrain.steps);
-  d.check(QStringLiteral("pretrain.batch_size"), a.pretrain.batchSize, b.pretrain.batchSize);
-  d.check(QStringLiteral("pretrain.lr"), a.pretrain.lr, b.pretrain.lr);
-  d.check(QStringLiteral("pretrain.alpha"), a.pretrain.alpha, b.pretrain.alpha);
+  d.checkFields(QStringLiteral("pretrain"), schema::pretrainFields(), a.pretrain, b.pretrain);
 
   if (a.intermediate.has_value() != b.intermediate.has_value())
     d.lines << QStringLiteral("intermediate: %1 != %2")
@@ -291,8 +277,7 @@ QStringList experimentDifferences(const ExperimentSpec& a, const ExperimentSpec&
   for (int i = 0; i < std::min(a.targets.size(), b.targets.size()); ++i) {
     const QString key = QStringLiteral("targets[%1]").arg(i + 1);
     d.check(key, a.targets[i], b.targets[i]);
-    d.check(key + QStringLiteral(".domain"), a.targets[i].domain, b.targets[i].domain);
-    d.check(key + QStringLiteral(".setting"), a.targets[i].setting, b.targets[i].setting);
+    d.checkFields(key, schema::targetFields(), a.targets[i], b.targets[i]);
     d.check(key + QStringLiteral(".source"),
             a.targets[i].source ? a.targets[i].source->name() : QString(),
             b.targets[i].source ? b.targets[i].source->name() : QString());
@@ -302,21 +287,9 @@ QStringList experimentDifferences(const ExperimentSpec& a, const ExperimentSpec&
   d.check(QStringLiteral("protocol.split.dev"), a.protocol.dev, b.protocol.dev);
   d.check(QStringLiteral("protocol.split.test"), a.protocol.test, b.protocol.test);
   d.check(QStringLiteral("protocol.seeds"), a.protocol.seeds, b.protocol.seeds);
-  const auto flag = [](bool value) { return QString::fromLatin1(value ? "true" : "false"); };
-  d.check(QStringLiteral("protocol.decontaminate"), flag(a.protocol.decontaminate),
-          flag(b.protocol.decontaminate));
+  d.checkFields(QStringLiteral("protocol"), schema::protocolFields(), a.protocol, b.protocol);
 
-  d.check(QStringLiteral("train.lr"), a.train.lr, b.train.lr);
-  d.check(QStringLiteral("train.batch_size"), a.train.batchSize, b.train.batchSize);
-  d.check(QStringLiteral("train.max_len"), a.train.maxLen, b.train.maxLen);
-  d.check(QStringLiteral("train.epochs"), a.train.epochs, b.train.epochs);
-  d.check(QStringLiteral("train.max_steps"), a.train.maxSteps, b.train.maxSteps);
-  d.check(QStringLiteral("train.early_stopping"), a.train.earlyStopping, b.train.earlyStopping);
-  d.check(QStringLiteral("train.eval_every"), a.train.evalEvery, b.train.evalEvery);
-  d.check(QStringLiteral("train.warmup"), a.train.warmup, b.train.warmup);
-  d.check(QStringLiteral("train.weight_decay"), a.train.weightDecay, b.train.weightDecay);
-  d.check(QStringLiteral("train.clip_norm"), a.train.clipNorm, b.train.clipNorm);
-  d.check(QStringLiteral("train.threads"), a.train.threads, b.train.threads);
+  d.checkFields(QStringLiteral("train"), schema::trainFields(), a.train, b.train);
   return d.lines;
 }
 

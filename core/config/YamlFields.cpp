@@ -5,6 +5,7 @@
 
 #include "common/InputError.h"
 #include "config/Nearest.h"
+#include "config/SchemaKey.h"
 
 namespace twb::yaml {
 namespace {
@@ -147,15 +148,15 @@ QString Map::choice(const QString& key, const QString& fallback, const QStringLi
   return value;
 }
 
-int Map::integer(const QString& key, int fallback, int minimum) const {
+int Map::integer(const QString& key, int fallback, int minimum, int maximum) const {
   if (!has(key)) return fallback;
   const long long value = parseInteger(context_, node(key), valueMark(key), path(key));
-  if (value < minimum || value > std::numeric_limits<int>::max()) {
-    const QString rule = minimum == 1   ? QStringLiteral("a positive whole number")
-                         : minimum == 0 ? QStringLiteral("zero or a positive whole number")
-                                        : QStringLiteral("a whole number >= %1").arg(minimum);
-    failAt(key, QStringLiteral("%1 must be %2, got %3").arg(path(key), rule).arg(value));
-  }
+  SchemaKey rule;
+  rule.type = KeyType::Integer;
+  rule.minimum = minimum;
+  rule.maximum = maximum;
+  const QString problem = rangeProblem(rule, static_cast<double>(value), path(key));
+  if (!problem.isEmpty()) failAt(key, problem);
   return static_cast<int>(value);
 }
 
@@ -163,14 +164,13 @@ double Map::number(const QString& key, double fallback, double minimum, double m
                    bool minimumExclusive) const {
   if (!has(key)) return fallback;
   const double value = parseNumber(context_, node(key), valueMark(key), path(key));
-  const bool low = minimumExclusive ? value <= minimum : value < minimum;
-  if (low || value > maximum) {
-    QString range = minimumExclusive ? QStringLiteral("greater than %1").arg(minimum)
-                                     : QStringLiteral("at least %1").arg(minimum);
-    if (maximum < std::numeric_limits<double>::max())
-      range += QStringLiteral(" and at most %1").arg(maximum);
-    failAt(key, QStringLiteral("%1 must be %2, got %3").arg(path(key), range).arg(value));
-  }
+  SchemaKey rule;
+  rule.type = KeyType::Number;
+  rule.minimum = minimum;
+  rule.maximum = maximum;
+  rule.minimumExclusive = minimumExclusive;
+  const QString problem = rangeProblem(rule, value, path(key));
+  if (!problem.isEmpty()) failAt(key, problem);
   return value;
 }
 

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <limits>
 
 namespace twb::yaml {
 
@@ -45,7 +46,8 @@ class Map {
 
   QString string(const QString& key, const QString& fallback) const;
   QString choice(const QString& key, const QString& fallback, const QStringList& allowed) const;
-  int integer(const QString& key, int fallback, int minimum) const;
+  int integer(const QString& key, int fallback, int minimum,
+              int maximum = std::numeric_limits<int>::max()) const;
   // A number in [minimum, maximum]; minimumExclusive makes it (minimum, maximum].
   double number(const QString& key, double fallback, double minimum, double maximum,
                 bool minimumExclusive = false) const;

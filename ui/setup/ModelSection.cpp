@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "common/InputError.h"
+#include "config/ExperimentSchema.h"
 #include "models/EncoderConfig.h"
 #include "models/HfConfig.h"
 #include "setup/ModelDownload.h"
@@ -85,9 +86,10 @@ ModelSection::ModelSection(QWidget* parent) : QGroupBox(tr("Model"), parent) {
 
   vocab_ = new QSpinBox(scratchBox_);
   vocab_->setObjectName(QStringLiteral("vocabSize"));
-  vocab_->setRange(16, 1000000);
+  const SchemaKey& vocab = schemaKey(QStringLiteral("model.vocab_size"));
+  vocab_->setRange(int(vocab.minimum), 1000000);
   vocab_->setSingleStep(1000);
-  vocab_->setToolTip(tr("Size of the sentencepiece vocabulary trained on the run's text"));
+  vocab_->setToolTip(vocab.help);
   scratchForm->addRow(tr("Vocabulary size:"), vocab_);
   layout->addWidget(scratchBox_);
   alignLabels({startForm, checkpointForm, scratchForm});

@@ -5,15 +5,17 @@
 #include <QSpinBox>
 
 #include "common/InputError.h"
+#include "config/ExperimentSchema.h"
 #include "setup/DatasetChecklist.h"
 
 namespace twb {
 
 PretrainSection::PretrainSection(QWidget* parent)
     : QGroupBox(tr("Pretraining (masked language model)"), parent) {
-  setToolTip(tr("Masked-LM training on raw text before the tasks: from scratch for an encoder "
-                "trained here, continued from the weights for a pretrained model. Off: the "
-                "pretrained weights (or a random start) go straight to the tasks."));
+  setToolTip(
+      tr("Masked-LM training on raw text before the tasks: from scratch for an encoder "
+         "trained here, continued from the weights for a pretrained model. Off: the "
+         "pretrained weights (or a random start) go straight to the tasks."));
   auto* form = new QFormLayout(this);
   form->setRowWrapPolicy(QFormLayout::WrapAllRows);
   list_ = new DatasetChecklist(this);
@@ -23,10 +25,11 @@ PretrainSection::PretrainSection(QWidget* parent)
 
   steps_ = new QSpinBox(this);
   steps_->setObjectName(QStringLiteral("pretrainSteps"));
-  steps_->setRange(0, 10000000);
+  const SchemaKey& steps = schemaKey(QStringLiteral("pretrain.steps"));
+  steps_->setRange(int(steps.minimum), 10000000);
   steps_->setSingleStep(500);
   steps_->setSpecialValueText(tr("off"));
-  steps_->setToolTip(tr("Masked-LM steps, run once per seed and shared by every run; 0: off"));
+  steps_->setToolTip(steps.help);
   form->addRow(tr("Ste&ps:"), steps_);
 
   connect(list_, &DatasetChecklist::edited, this, &PretrainSection::changed);

@@ -3,11 +3,9 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QStringList>
-#include <cmath>
-#include <limits>
 
 #include "common/InputError.h"
-#include "config/ExperimentWriter.h"
+#include "config/SchemaKey.h"
 
 namespace twb {
 
@@ -24,12 +22,8 @@ QList<int> parseSeeds(const QString& text) {
       throw InputError(
           QStringLiteral("protocol.seeds: '%1' is not a whole number; write seeds like 1, 2, 3")
               .arg(item));
-    if (seed < 0 || seed > std::numeric_limits<int>::max())
-      throw InputError(QStringLiteral("protocol.seeds: a seed must be between 0 and %1, got %2")
-                           .arg(std::numeric_limits<int>::max())
-                           .arg(item));
-    if (seeds.contains(static_cast<int>(seed)))
-      throw InputError(QStringLiteral("protocol.seeds: seed %1 appears twice").arg(seed));
+    const QString problem = seedProblem(seed, seeds);
+    if (!problem.isEmpty()) throw InputError(problem);
     seeds << static_cast<int>(seed);
   }
   return seeds;
@@ -39,18 +33,6 @@ QString formatSeeds(const QList<int>& seeds) {
   QStringList items;
   for (int seed : seeds) items << QString::number(seed);
   return items.join(QStringLiteral(", "));
-}
-
-double parseRate(const QString& text, const QString& key) {
-  bool ok = false;
-  const double value = text.trimmed().toDouble(&ok);
-  if (!ok || !std::isfinite(value))
-    throw InputError(QStringLiteral("%1: '%2' is not a number; write it like 1e-4 or 0.0001")
-                         .arg(key, text.trimmed()));
-  if (value <= 0 || value > 1)
-    throw InputError(QStringLiteral("%1: must be greater than 0 and at most 1, got %2")
-                         .arg(key, shortestNumber(value)));
-  return value;
 }
 
 QString formatByteSize(qint64 bytes) {

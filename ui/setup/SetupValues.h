@@ -11,10 +11,6 @@ namespace twb {
 QList<int> parseSeeds(const QString& text);
 QString formatSeeds(const QList<int>& seeds);  // "1, 2, 3"
 
-// A number in (0, 1] such as a learning rate ("1e-4", "0.0001"). Throws InputError whose message
-// starts with key ("train.lr: ...").
-double parseRate(const QString& text, const QString& key);
-
 // A download size in decimal units, as the Hub gives them: "440 MB", "1.1 GB".
 QString formatByteSize(qint64 bytes);
 // A parameter count: "110M parameters", "1.2B parameters".

@@ -6,17 +6,25 @@
 #include <QSpinBox>
 
 #include "common/InputError.h"
+#include "config/ExperimentSchema.h"
 #include "config/ExperimentWriter.h"
 #include "setup/SetupValues.h"
 
 namespace twb {
 namespace {
 
-QSpinBox* spinBox(QWidget* parent, const QString& name, int minimum, int maximum) {
+// A spin box for an integer key: the schema's minimum and help, a cap of the form's own.
+QSpinBox* spinBox(QWidget* parent, const QString& name, const QString& key, int cap) {
+  const SchemaKey& rule = schemaKey(key);
   auto* spin = new QSpinBox(parent);
   spin->setObjectName(name);
-  spin->setRange(minimum, maximum);
+  spin->setRange(int(rule.minimum), int(std::min(rule.maximum, double(cap))));
+  spin->setToolTip(rule.help);
   return spin;
+}
+
+double learningRate(const QString& text) {
+  return parseNumberText(schemaKey(QStringLiteral("train.lr")), text);
 }
 
 }  // namespace
@@ -26,25 +34,27 @@ TrainSection::TrainSection(QWidget* parent) : QGroupBox(tr("Seeds and training b
   seeds_ = new QLineEdit(this);
   seeds_->setObjectName(QStringLiteral("seeds"));
   seeds_->setPlaceholderText(QStringLiteral("1, 2, 3"));
-  seeds_->setToolTip(tr("Every (arm, target) runs once per seed; each seed also splits the data"));
+  seeds_->setToolTip(schemaKey(QStringLiteral("protocol.seeds")).help);
   form->addRow(tr("S&eeds:"), seeds_);
 
   lr_ = new QLineEdit(this);
   lr_->setObjectName(QStringLiteral("lr"));
-  lr_->setPlaceholderText(QStringLiteral("1e-4"));
+  const SchemaKey& lr = schemaKey(QStringLiteral("train.lr"));
+  lr_->setPlaceholderText(shortestNumber(lr.fallback.toDouble()));
+  lr_->setToolTip(lr.help);
   form->addRow(tr("Le&arning rate:"), lr_);
 
-  batchSize_ = spinBox(this, QStringLiteral("batchSize"), 1, 65536);
+  batchSize_ =
+      spinBox(this, QStringLiteral("batchSize"), QStringLiteral("train.batch_size"), 65536);
   form->addRow(tr("&Batch size:"), batchSize_);
-  maxLen_ = spinBox(this, QStringLiteral("maxLen"), 8, 65536);
+  maxLen_ = spinBox(this, QStringLiteral("maxLen"), QStringLiteral("train.max_len"), 65536);
   maxLen_->setSuffix(tr(" tokens"));
   form->addRow(tr("Max length:"), maxLen_);
-  epochs_ = spinBox(this, QStringLiteral("epochs"), 1, 100000);
+  epochs_ = spinBox(this, QStringLiteral("epochs"), QStringLiteral("train.epochs"), 100000);
   form->addRow(tr("Ep&ochs:"), epochs_);
-  earlyStopping_ = spinBox(this, QStringLiteral("earlyStopping"), 0, 100000);
+  earlyStopping_ = spinBox(this, QStringLiteral("earlyStopping"),
+                           QStringLiteral("train.early_stopping"), 100000);
   earlyStopping_->setSpecialValueText(tr("off"));
-  earlyStopping_->setToolTip(
-      tr("Stop after this many dev evaluations without improvement, keeping the best weights"));
   form->addRow(tr("Early stopping (evaluations to &wait):"), earlyStopping_);
 
   problem_ = new QLabel(this);
@@ -78,7 +88,7 @@ void TrainSection::load(const ExperimentSpec& spec) {
 
 void TrainSection::store(ExperimentSpec& spec) const {
   spec.protocol.seeds = parseSeeds(seeds_->text());
-  spec.train.lr = parseRate(lr_->text(), QStringLiteral("train.lr"));
+  spec.train.lr = learningRate(lr_->text());
   spec.train.batchSize = batchSize_->value();
   spec.train.maxLen = maxLen_->value();
   spec.train.epochs = epochs_->value();
@@ -98,7 +108,7 @@ void TrainSection::validate() {
     }
   };
   check(seeds_, [](const QString& text) { parseSeeds(text); });
-  check(lr_, [](const QString& text) { parseRate(text, QStringLiteral("train.lr")); });
+  check(lr_, [](const QString& text) { learningRate(text); });
   problem_->setText(problems.join(QLatin1Char('\n')));
   problem_->setVisible(!problems.isEmpty());
 }

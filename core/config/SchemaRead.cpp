@@ -1,0 +1,43 @@
+#include "config/SchemaRead.h"
+
+#include <climits>
+
+namespace twb::schema {
+
+int readValue(const yaml::Map& map, const SchemaKey& key, int fallback) {
+  const double maximum = std::min(key.maximum, double(INT_MAX));
+  return map.integer(key.name(), fallback, static_cast<int>(key.minimum),
+                     static_cast<int>(maximum));
+}
+
+double readValue(const yaml::Map& map, const SchemaKey& key, double fallback) {
+  return map.number(key.name(), fallback, key.minimum, key.maximum, key.minimumExclusive);
+}
+
+QString readValue(const yaml::Map& map, const SchemaKey& key, const QString& fallback) {
+  const QString name = key.name();
+  if (key.type == KeyType::Choice) return map.choice(name, fallback, key.choices);
+  const QString value = map.string(name, fallback);
+  if (key.nonEmpty && map.has(name) && value.isEmpty())
+    map.failAt(name, QStringLiteral("%1 must not be empty").arg(map.path(name)));
+  if (!key.pattern.isEmpty() && map.has(name)) {
+    const QRegularExpression pattern(QRegularExpression::anchoredPattern(key.pattern));
+    if (!pattern.match(value).hasMatch())
+      map.failAt(
+          name,
+          QStringLiteral("%1 must be %2, got '%3'").arg(map.path(name), key.patternExample, value));
+  }
+  return value;
+}
+
+bool readValue(const yaml::Map& map, const SchemaKey& key, bool fallback) {
+  const QString name = key.name();
+  if (!map.has(name)) return fallback;
+  const QString value = map.string(name, QString());
+  if (value != QLatin1String("true") && value != QLatin1String("false"))
+    map.failAt(name, QStringLiteral("%1 must be true or false (%2), not '%3'")
+                         .arg(map.path(name), key.help, value));
+  return value == QLatin1String("true");
+}
+
+}  // namespace twb::schema
