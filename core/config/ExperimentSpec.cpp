@@ -14,6 +14,14 @@ QString datasetFormatFromSuffix(const QString& path) {
   return QString();
 }
 
+int pretrainBatchSize(const ExperimentSpec& spec) {
+  return spec.pretrain.batchSize > 0 ? spec.pretrain.batchSize : spec.train.batchSize;
+}
+
+int taskEpochs(const TaskSpec& task, const TrainSpec& train) {
+  return task.epochs > 0 ? task.epochs : train.epochs;
+}
+
 QString DatasetRef::name() const { return isFile() ? QFileInfo(path).completeBaseName() : id; }
 
 QString TargetSpec::name() const {

@@ -51,8 +51,8 @@ struct ModelSpec {
 struct PretrainSpec {
   QList<DatasetRef> text;
   int steps = 0;
-  int batchSize = 0;   // 0: the train batch size
-  double lr = 0;       // 0: 5e-4
+  int batchSize = 0;  // 0: the train batch size
+  double lr = 5e-4;
   double alpha = 0.3;  // per-language sampling q ~ p^alpha over multilingual text (XLM-R)
   bool enabled() const { return steps > 0 && !text.isEmpty(); }
 };
@@ -103,6 +103,8 @@ struct TrainSpec {
   int threads = 0;  // 0: all cores
 };
 
+// An experiment as written. Each key's type, default, rule and help are defined in
+// config/SchemaFields.cpp; a default that is another key's value is resolved below, once.
 struct ExperimentSpec {
   QString name;
   QString sourcePath;  // the YAML file, absolute
@@ -114,5 +116,10 @@ struct ExperimentSpec {
   ProtocolSpec protocol;
   TrainSpec train;
 };
+
+// pretrain.batch_size, else train.batch_size.
+int pretrainBatchSize(const ExperimentSpec& spec);
+// The task's own epochs, else train.epochs.
+int taskEpochs(const TaskSpec& task, const TrainSpec& train);
 
 }  // namespace twb

@@ -127,7 +127,6 @@ const QList<Field<PretrainSpec>>& pretrainFields() {
       K("lr", KeyType::Number, "peak learning rate of masked-LM pretraining")
           .above(0)
           .max(1)
-          .unset("5e-4")
           .to(&P::lr),
       K("alpha", KeyType::Number,
         "per-language sampling exponent over multilingual text: q ~ p^alpha (XLM-R: 0.3)")

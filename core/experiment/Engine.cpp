@@ -57,8 +57,8 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   for (const QString& warning : plan.warnings) state.log(QStringLiteral("warning: ") + warning);
   // The larger of the two batches, by the key that sets it.
   const bool pretrainBatch =
-      spec.pretrain.enabled() && spec.pretrain.batchSize > spec.train.batchSize;
-  const int batchSize = pretrainBatch ? spec.pretrain.batchSize : spec.train.batchSize;
+      spec.pretrain.enabled() && pretrainBatchSize(spec) > spec.train.batchSize;
+  const int batchSize = pretrainBatch ? pretrainBatchSize(spec) : spec.train.batchSize;
   const QString batchKey =
       pretrainBatch ? QStringLiteral("pretrain.batch_size") : QStringLiteral("train.batch_size");
   if (!spec.model.pretrained())  // a bad or impossibly large model is rejected early

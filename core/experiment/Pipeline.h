@@ -1,13 +1,14 @@
-// Pipeline: one experiment's training loop: shared stages per seed, then both arms per target.
+// Pipeline: one experiment's stages in order: per seed the shared stages (pretrain,
+// intermediate), then both arms of every target. Bookkeeping is RunLedger's, weights on disk
+// StageCheckpoints', scoring TargetScores'.
 #pragma once
 
-#include <map>
-#include <set>
-#include <tuple>
-
+#include "experiment/EncodedTask.h"
 #include "experiment/Engine.h"
 #include "experiment/Plan.h"
 #include "experiment/PretrainedModel.h"
+#include "experiment/RunLedger.h"
+#include "experiment/StageCheckpoints.h"
 #include "experiment/StoreReporter.h"
 #include "models/Safetensors.h"
 #include "models/TaskModel.h"
@@ -30,30 +31,10 @@ class Pipeline {
   ExperimentOutcome run(qint64 resumeId = 0);
 
  private:
-  struct RunKey {
-    QString target, arm;
-    int seed;
-    bool operator<(const RunKey& o) const {
-      return std::tie(target, arm, seed) < std::tie(o.target, o.arm, o.seed);
-    }
-  };
-  struct EncodedTask {
-    const PlannedTask* task = nullptr;
-    std::vector<EncodedExample> train, dev, test;
-    std::vector<EncodedExample> sourceTest;           // zero-shot: the English test part
-    std::vector<EncodedExample> pivot, translations;  // retrieval: aligned item by item
-  };
-
-  QStringList arms() const;
   qint64 stageSteps(const PlannedTask& task, int seed) const;
   qint64 plannedSteps() const;
-  void createRuns(qint64 experimentId);
-  void adoptRuns(qint64 experimentId);
   EncodedTask encode(const PlannedTask& task, int seed) const;
   TaskModel newModel(const PlannedTask& task, int seed) const;
-  StageInfo openStage(qint64 runId, int seed, const QString& stage, const QString& arm = {},
-                      const QString& target = {});
-  void finishStage(qint64 stageId);
   void runSeed(int seed);
   StateDict pretrainStage(int seed);
   TaskModel pretrainingModel(int seed);
@@ -61,15 +42,7 @@ class Pipeline {
   StateDict intermediateStage(int seed, const StateDict& pretrained);
   FitOutcome trainStage(TaskModel& model, const EncodedTask& data, const StageInfo& info, int seed);
   void runTarget(const EncodedTask& data, const QString& arm, int seed, const StateDict& start);
-  void runRetrieval(const EncodedTask& data, qint64 runId, const StateDict& start);
   std::vector<size_t> pretrainDrawOrder(const std::vector<size_t>& groupSizes, int seed) const;
-  QString checkpointPath(int seed, const QString& stage) const;
-  void saveCheckpoint(const TaskModelImpl& model, int seed, const QString& stage,
-                      const PlannedTask* task = nullptr);
-  SafetensorsMetadata checkpointOrigin(int seed, const QString& stage) const;
-  bool stageRecordedFinished(int seed, const QString& stage) const;
-  bool loadCheckpoint(TaskModelImpl& model, int seed, const QString& stage);
-  void closeOpenRuns(const ExperimentOutcome& outcome);
 
   const ExperimentSpec& spec_;
   const ExperimentPlan& plan_;
@@ -82,14 +55,10 @@ class Pipeline {
   const PretrainedModel* pretrained_ = nullptr;
   StateDict pretrainedEncoder_;  // read once from the checkpoint, shared by every seed
   StateDict pretrainedMlm_;      // the checkpoint's masked-LM model, for continued pretraining
-  QString checkpointDir_;
-  qint64 experimentId_ = 0;
+  RunLedger ledger_;
+  StageCheckpoints checkpoints_;
   bool resuming_ = false;
   ProgressTotals totals_;
-  std::map<RunKey, qint64> runIds_;
-  std::set<qint64> finished_;
-  std::set<qint64> openStages_;  // started and not finished: closed with the outcome's status
-  qint64 current_ = 0;
 };
 
 }  // namespace twb

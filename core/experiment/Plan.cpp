@@ -87,7 +87,7 @@ PlannedTask planTranslationPairs(const TargetSpec& target, const ExperimentSpec&
   planned.name = target.name();
   planned.task = target.task;
   planned.language = ref.language;
-  planned.epochs = target.epochs > 0 ? target.epochs : experiment.train.epochs;
+  planned.epochs = taskEpochs(target, experiment.train);
   planned.data.name = planned.name;
   planned.data.language = planned.language;
   planned.data.source = ref.isFile() ? ref.path : ref.id;
@@ -148,7 +148,7 @@ PlannedTask planTask(const QString& name, const TaskSpec& spec, const Experiment
   PlannedTask planned;
   planned.name = name;
   planned.task = spec.task;
-  planned.epochs = spec.epochs > 0 ? spec.epochs : experiment.train.epochs;
+  planned.epochs = taskEpochs(spec, experiment.train);
   planned.data = loadRef(spec.dataset, spec.task, catalog, state);
   const bool wantsScores = planned.regression();
   if (wantsScores != planned.data.isRegression())
