@@ -6,6 +6,7 @@
 
 #include "plots/CurveStore.h"
 #include "plots/PreparedCurves.h"
+#include "plots/SeriesMath.h"
 
 class QCustomPlot;
 

@@ -8,8 +8,10 @@
 #include <QStringList>
 #include <QVector>
 
-#include "TrainingWorker.h"
+#include "MetaTypes.h"
+#include "common/TaskState.h"
 #include "plots/SeriesMath.h"
+#include "store/Records.h"
 
 namespace twb {
 

@@ -7,6 +7,8 @@
 
 #include "plots/CurveDrawing.h"
 #include "plots/CurveStore.h"
+#include "plots/PreparedCurves.h"
+#include "plots/SeriesMath.h"
 
 class QCustomPlot;
 class QCPItemText;
