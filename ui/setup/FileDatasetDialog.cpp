@@ -17,12 +17,10 @@
 namespace twb {
 namespace {
 
+// The format the loader reads the file in by its suffix; tsv for a suffix it does not know.
 QString formatOf(const QString& path) {
-  const QString suffix = QFileInfo(path).suffix().toLower();
-  if (suffix == QLatin1String("csv")) return QStringLiteral("csv");
-  if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
-    return QStringLiteral("jsonl");
-  return QStringLiteral("tsv");
+  const QString format = datasetFormatFromSuffix(path);
+  return format.isEmpty() ? QStringLiteral("tsv") : format;
 }
 
 QComboBox* columnCombo(QWidget* parent, const QString& name) {
