@@ -62,6 +62,7 @@ class TestPlotsGains : public QObject {
  private Q_SLOTS:
   void gainBarsWriteDeltasAndFlagNegative();
   void gainHeatmapLabelsCells();
+  void gainHeatmapNamesAnExperimentsRow();
   void gainScatterFitsRAndN();
   void gainScatterWithoutPointsSaysWhy();
   void gainScatterErrorBarsStayWithTheirLanguage();
@@ -139,6 +140,16 @@ void TestPlotsGains::gainHeatmapLabelsCells() {
   QCOMPARE(map.cellLabel(0, 0), QString("-0.020"));
   const QString single = artifactDir() + "/gain_heatmap_single.png";
   QCOMPARE(PlotExport::savePng(map.plot(), single, 400, 300), QString());
+}
+
+void TestPlotsGains::gainHeatmapNamesAnExperimentsRow() {
+  // One label for an experiment without an intermediate task, whether it just ran or was stored.
+  ExperimentSpec spec;
+  QCOMPARE(GainHeatmap::intermediateRow(spec), QString("no intermediate"));
+  TaskSpec intermediate;
+  intermediate.dataset.id = QStringLiteral("mnli");
+  spec.intermediate = intermediate;
+  QCOMPARE(GainHeatmap::intermediateRow(spec), QString("mnli"));
 }
 
 void TestPlotsGains::gainScatterFitsRAndN() {

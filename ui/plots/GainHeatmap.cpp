@@ -62,6 +62,10 @@ void GainHeatmap::setAxisLabels(const QString& rowsLabel, const QString& colsLab
   plot_->xAxis->setLabel(colsLabel);
 }
 
+QString GainHeatmap::intermediateRow(const ExperimentSpec& spec) {
+  return spec.intermediate ? spec.intermediate->dataset.name() : tr("no intermediate");
+}
+
 void GainHeatmap::setCells(const QStringList& rows, const QStringList& cols,
                            const QVector<QVector<double>>& values) {
   plot_->clearItems();

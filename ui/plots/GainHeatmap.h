@@ -5,6 +5,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include "config/ExperimentSpec.h"
 #include "experiment/Gains.h"
 
 class QCustomPlot;
@@ -29,6 +30,8 @@ class GainHeatmap : public QWidget {
   // columns are every target met, in first-seen order; each cell is the mean Δ.
   void setGains(const QStringList& rows, const QVector<QVector<TargetGain>>& gainsPerRow);
   void setAxisLabels(const QString& rowsLabel, const QString& colsLabel);
+  // The row of an experiment's gains: its intermediate dataset's name, or "no intermediate".
+  static QString intermediateRow(const ExperimentSpec& spec);
 
   QCustomPlot* plot() const { return plot_; }
   // The text written in a cell ("+0.031", "–" when missing); empty outside the grid.
