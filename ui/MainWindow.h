@@ -4,11 +4,8 @@
 #include <QMainWindow>
 #include <memory>
 
-#include "MetaTypes.h"
-#include "config/ExperimentSpec.h"
-#include "experiment/Engine.h"
+#include "MetaTypes.h"  // ExperimentOutcome, declared to Qt: experimentFinished carries one
 
-class QAction;
 class QMenu;
 class QPlainTextEdit;
 class QTabWidget;
@@ -17,15 +14,19 @@ namespace twb {
 
 class CurveStore;
 class GainBars;
-class GainHeatmap;
 class LanguageView;
 class LossPlot;
+class RunControl;
 class RunStatus;
 class RunStore;
 class RunsView;
 class SetupPanel;
 class TrainingWorker;
+class TransferTabs;
 
+// The setup form docked on the left; tabs for the live curves, the transfer views, the stored
+// runs and the log; Start, Stop and Resume in the Run menu and on a toolbar (RunControl). The
+// menus are built in MainWindowMenus.cpp.
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
@@ -36,13 +37,13 @@ class MainWindow : public QMainWindow {
   TrainingWorker* worker() const { return worker_; }
   CurveStore* curves() const { return curves_; }
   LossPlot* lossPlot() const { return lossPlot_; }
-  GainBars* gainBars() const { return gainBars_; }
-  LanguageView* languageView() const { return languages_; }
+  GainBars* gainBars() const;
+  LanguageView* languageView() const;
   RunsView* runsView() const { return runsView_; }
   SetupPanel* setupPanel() const { return setup_; }
   RunStatus* runStatus() const { return status_; }
   QString databasePath() const { return dbPath_; }
-  qint64 lastExperimentId() const { return lastExperimentId_; }
+  qint64 lastExperimentId() const;
   QString lastError() const { return lastError_; }
 
  public Q_SLOTS:
@@ -64,19 +65,20 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildCentre();
-  void buildMenus();
-  void connectWorker();
-  void launch(const ExperimentSpec& spec, qint64 resumeId);
-  void onFinished(const ExperimentOutcome& outcome);
-  void onRejected(const QString& message, const QString& file, int line);
+  void connectParts();
+  void onRunLaunched(const QString& what);
+  void onRunFinished(const ExperimentOutcome& outcome);
+  void onRunRejected(const QString& error);
   void showGains(qint64 experimentId);
-  void updateActions();
-  void updateRecentMenu();
   void appendLog(const QString& line);
+  void warn(const QString& title, const QString& text);
+  // MainWindowMenus.cpp: the menus and what their entries do that is not a run.
+  void buildMenus();
+  void updateRecentMenu();
   void exportCurrentPlot();
   void exportResults(bool latex);
+  void exportGains();
   void showAbout();
-  void warn(const QString& title, const QString& text);
 
   QString dbPath_;
   QString currentFile_;
@@ -85,22 +87,13 @@ class MainWindow : public QMainWindow {
   CurveStore* curves_;
   SetupPanel* setup_ = nullptr;
   LossPlot* lossPlot_ = nullptr;
-  GainBars* gainBars_ = nullptr;
-  GainHeatmap* heatmap_ = nullptr;
-  LanguageView* languages_ = nullptr;
+  TransferTabs* transfer_ = nullptr;
   RunsView* runsView_ = nullptr;
   RunStatus* status_ = nullptr;
+  RunControl* run_ = nullptr;
   QTabWidget* tabs_ = nullptr;
-  QTabWidget* transferTabs_ = nullptr;
   QPlainTextEdit* log_ = nullptr;
   QMenu* recentMenu_ = nullptr;
-  QAction* startAction_ = nullptr;
-  QAction* stopAction_ = nullptr;
-  QAction* resumeAction_ = nullptr;
-  ExperimentSpec runningSpec_;  // what the current (or last) run was started with
-  ExperimentSpec resumeSpec_;   // the spec of the stopped experiment Resume continues
-  qint64 lastExperimentId_ = 0;
-  bool lastRunResumable_ = false;
   QString lastError_;
 };
 
