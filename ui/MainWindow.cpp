@@ -15,6 +15,7 @@
 #include "RunStatus.h"
 #include "Theme.h"
 #include "TrainingWorker.h"
+#include "config/ExperimentSpec.h"
 #include "plots/CurveStore.h"
 #include "plots/LossPlot.h"
 #include "plots/StoredCurves.h"
@@ -33,11 +34,8 @@ bool isExperimentFile(const QString& path) {
   return suffix == QLatin1String("yaml") || suffix == QLatin1String("yml");
 }
 
-bool isDataFile(const QString& path) {
-  const QString suffix = QFileInfo(path).suffix().toLower();
-  return suffix == QLatin1String("tsv") || suffix == QLatin1String("csv") ||
-         suffix == QLatin1String("jsonl");
-}
+// A dataset the experiment loader reads, by its suffix (tsv, tab, csv, jsonl, ndjson).
+bool isDataFile(const QString& path) { return !datasetFormatFromSuffix(path).isEmpty(); }
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QDir>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QtTest>
 #include <random>
@@ -162,6 +163,22 @@ class MainWindowTest : public QObject {
     QCOMPARE(formatTimeLeft(5, 0, 70), QStringLiteral("--:--"));   // nothing to go on yet
     QCOMPARE(formatTimeLeft(37, 1, 101), QStringLiteral("1h01m"));
     QCOMPARE(formatTimeLeft(9, 10, 10), QStringLiteral("--:--"));  // done
+  }
+
+  void takesDroppedExperimentsAndDatasets() {
+    // A dataset is what the experiment loader reads (datasetFormatFromSuffix), .tab and .ndjson
+    // included; anything else is refused at the door.
+    MainWindow w(dir_.filePath("drops.sqlite"));
+    const auto accepts = [&](const char* name) {
+      QMimeData mime;
+      mime.setUrls({QUrl::fromLocalFile(dir_.filePath(QString::fromLatin1(name)))});
+      QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+      QCoreApplication::sendEvent(&w, &enter);
+      return enter.isAccepted();
+    };
+    for (const char* name : {"a.yaml", "a.yml", "a.tsv", "a.tab", "a.csv", "a.jsonl", "a.ndjson"})
+      QVERIFY2(accepts(name), name);
+    for (const char* name : {"a.txt", "a.json", "a"}) QVERIFY2(!accepts(name), name);
   }
 
   void badInputShowsTheFileAndLine() {
