@@ -16,6 +16,7 @@ int langs(const QStringList& args);          // twb langs fetch | show LANG | di
 int report(const QStringList& args);         // twb report EXPERIMENT [--json] [--plots DIR]
 int models(const QStringList& args);         // twb models run FOLDER --input FILE | fetch | list
 int tokenize(const QStringList& args);  // twb tokenize FOLDER --text T [--pair P] [--max-len N]
+int plugins(const QStringList& args);   // twb plugins [--json]
 int schema(const QStringList& args);    // twb schema [--markdown]
 
 // Exit statuses.

@@ -38,6 +38,7 @@ const char* kUsage =
     "                       pretrained encoders: catalog, Hub download, checking, export to HF\n"
     "  tokenize FOLDER (--text T | --text-file FILE) [--pair P] [--max-len N]\n"
     "                       a checkpoint's tokenizer on a text: tokens, ids, types, mask\n"
+    "  plugins [--json]     the data sources and tasks plugins add, and where from\n"
     "  schema [--markdown]  the experiment file's keys: JSON Schema for editors, or Markdown\n"
     "\n"
     "  --help, --version\n"
@@ -57,6 +58,7 @@ int dispatch(const QString& command, const QStringList& args) {
   if (command == QLatin1String("models")) return twb::cli::models(args);
   if (command == QLatin1String("tokenize")) return twb::cli::tokenize(args);
   if (command == QLatin1String("schema")) return twb::cli::schema(args);
+  if (command == QLatin1String("plugins")) return twb::cli::plugins(args);
   return -1;
 }
 

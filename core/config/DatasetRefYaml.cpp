@@ -59,7 +59,7 @@ DatasetRef readFileRef(const Context& context, const YAML::Node& node, const YAM
   const QString written = nonEmpty(map, QStringLiteral("path"), QString());
   ref.path = QDir::cleanPath(QDir(context.folder).absoluteFilePath(written));
   ref.format = map.choice(QStringLiteral("format"), datasetFormatFromSuffix(written),
-                          schemaKey(QStringLiteral("dataset.format")).choices);
+                          schemaKey(QStringLiteral("dataset.format")).allowedChoices());
   if (ref.format.isEmpty())
     map.failAt(QStringLiteral("path"),
                QStringLiteral("cannot tell the format of '%1' from its name; add format: tsv, csv "

@@ -3,7 +3,9 @@
 
 #include <stdexcept>
 
+#include "common/Vocabulary.h"
 #include "config/SchemaFields.h"
+#include "plugin/PluginRegistry.h"
 
 namespace twb {
 namespace {
@@ -76,8 +78,8 @@ QList<SchemaKey> buildSchema() {
   path.nonEmpty = true;
   keys << path;
   SchemaKey format = custom("dataset.format", KeyType::Choice, "the file's format");
-  format.choices =
-      QStringList{QStringLiteral("tsv"), QStringLiteral("csv"), QStringLiteral("jsonl")};
+  format.choices = vocab::fileFormats();
+  format.pluginChoices = [] { return PluginRegistry::instance().dataSourceNames(); };
   format.unsetMeans = QStringLiteral("from the file's suffix");
   keys << format;
   append(keys, "dataset", datasetFields());

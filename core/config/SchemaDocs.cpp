@@ -53,7 +53,7 @@ QJsonObject valueSchema(const SchemaKey& key, const QList<SchemaKey>& all) {
         value.insert(QStringLiteral("pattern"), QStringLiteral("^%1$").arg(key.pattern));
       break;
     case KeyType::Choice:
-      value.insert(QStringLiteral("enum"), strings(key.choices));
+      value.insert(QStringLiteral("enum"), strings(key.allowedChoices()));
       break;
     case KeyType::Integer:
     case KeyType::Number:
@@ -127,7 +127,8 @@ QString typeText(const SchemaKey& key) {
     case KeyType::Text:
       return key.pattern.isEmpty() ? QStringLiteral("text") : key.patternExample;
     case KeyType::Choice:
-      return key.choices.join(QStringLiteral(" \\| "));
+      return key.choices.join(QStringLiteral(" \\| ")) +
+             (key.pluginChoices ? QStringLiteral(" \\| a plugin's") : QString());
     case KeyType::Integer:
     case KeyType::Number:
       return key.rule();

@@ -1,6 +1,9 @@
 // The experiment file's keys that live in one member each: their one definition.
 #include "config/SchemaFields.h"
 
+#include "common/Vocabulary.h"
+#include "plugin/PluginRegistry.h"
+
 namespace twb::schema {
 namespace {
 
@@ -33,6 +36,10 @@ class K {
     key_.unsetMeans = QString::fromUtf8(means);
     return *this;
   }
+  K& pluginChoices(QStringList (*names)()) {
+    key_.pluginChoices = names;
+    return *this;
+  }
   K& always() {
     key_.alwaysWritten = true;
     return *this;
@@ -59,6 +66,8 @@ class K {
  private:
   SchemaKey key_;
 };
+
+QStringList pluginTaskNames() { return PluginRegistry::instance().taskNames(); }
 
 QStringList words(std::initializer_list<const char*> values) {
   QStringList list;
@@ -143,8 +152,8 @@ const QList<Field<TaskSpec>>& taskFields() {
       K("task", KeyType::Choice,
         "classification or sentiment (labels), similarity (scores), retrieval or "
         "translation-pair (parallel text)")
-          .choices(
-              words({"classification", "sentiment", "similarity", "retrieval", "translation-pair"}))
+          .choices(vocab::builtInTasks())
+          .pluginChoices(&pluginTaskNames)
           .always()
           .to(&T::task),
       K("epochs", KeyType::Integer, "training epochs of this task")

@@ -59,6 +59,10 @@ bool SchemaKey::fallbackKeepsRule() const {
   return rangeProblem(*this, value).isEmpty();
 }
 
+QStringList SchemaKey::allowedChoices() const {
+  return pluginChoices ? choices + pluginChoices() : choices;
+}
+
 QString rangeProblem(const SchemaKey& key, double value, const QString& where) {
   const bool low = key.minimumExclusive ? value <= key.minimum : value < key.minimum;
   const double maximum =

@@ -33,9 +33,10 @@ struct SchemaKey {
   double minimum = -std::numeric_limits<double>::infinity();
   double maximum = std::numeric_limits<double>::infinity();
   bool minimumExclusive = false;
-  QStringList choices;
-  QString pattern;         // a regular expression a Text value must match in full
-  QString patternExample;  // what a matching value looks like, for messages
+  QStringList choices;                       // the built-in choices
+  QStringList (*pluginChoices)() = nullptr;  // the ones loaded plugins add, when they can
+  QString pattern;                           // a regular expression a Text value must match in full
+  QString patternExample;                    // what a matching value looks like, for messages
   bool required = false;
   bool nonEmpty = false;       // a Text value written empty is an error
   bool alwaysWritten = false;  // the writer writes it even at its fallback
@@ -44,7 +45,8 @@ struct SchemaKey {
   QString name() const;     // "lr"
   // What a value must be, in words: "a positive whole number", "greater than 0 and at most 1".
   QString rule() const;
-  bool fallbackKeepsRule() const;  // false for "0: the preset's" style fallbacks
+  bool fallbackKeepsRule() const;      // false for "0: the preset's" style fallbacks
+  QStringList allowedChoices() const;  // choices, then the plugins'
 };
 
 // "train.lr must be greater than 0 and at most 1, got 2" when value breaks the key's range, else

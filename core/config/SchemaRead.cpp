@@ -16,7 +16,7 @@ double readValue(const yaml::Map& map, const SchemaKey& key, double fallback) {
 
 QString readValue(const yaml::Map& map, const SchemaKey& key, const QString& fallback) {
   const QString name = key.name();
-  if (key.type == KeyType::Choice) return map.choice(name, fallback, key.choices);
+  if (key.type == KeyType::Choice) return map.choice(name, fallback, key.allowedChoices());
   const QString value = map.string(name, fallback);
   if (key.nonEmpty && map.has(name) && value.isEmpty())
     map.failAt(name, QStringLiteral("%1 must not be empty").arg(map.path(name)));

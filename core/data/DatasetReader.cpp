@@ -5,9 +5,11 @@
 #include <cmath>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "data/LabelOrder.h"
 #include "data/RawTable.h"
 #include "data/TextFile.h"
+#include "plugin/PluginRegistry.h"
 
 namespace twb {
 namespace {
@@ -22,12 +24,44 @@ QString formatOf(const DatasetRef& ref) {
   return suffix;
 }
 
+// A plugin's table as the readers' raw rows; each row's origin, when given, is named in errors.
+RawTable pluginTable(const sdk::DataSource& source, const QString& path) {
+  sdk::Table table;
+  QString error;
+  if (!source.read(path, &table, &error))
+    throw InputError(
+        path, 0, 0,
+        QStringLiteral("data source '%1' cannot read it: %2")
+            .arg(source.name(), error.isEmpty() ? QStringLiteral("(no reason given)") : error));
+  RawTable raw;
+  raw.columns = table.columns;
+  for (qsizetype i = 0; i < table.rows.size(); ++i) {
+    const QStringList& cells = table.rows[i];
+    if (cells.size() != table.columns.size())
+      throw InputError(path, 0, 0,
+                       QStringLiteral("data source '%1' gave row %2 (%3) %4 values for %5 columns")
+                           .arg(source.name())
+                           .arg(i + 1)
+                           .arg(i < table.origins.size() ? table.origins[i] : QStringLiteral("?"))
+                           .arg(cells.size())
+                           .arg(table.columns.size()));
+    RawRow row;
+    row.line = static_cast<int>(i + 1);
+    for (const QString& cell : cells) row.values << cell;
+    raw.rows << row;
+  }
+  return raw;
+}
+
 RawTable readTable(const DatasetRef& ref) {
   const QString format = formatOf(ref);
-  if (format != QLatin1String("tsv") && format != QLatin1String("csv") &&
-      format != QLatin1String("jsonl"))
+  if (const sdk::DataSource* source = PluginRegistry::instance().dataSource(format))
+    return pluginTable(*source, ref.path);
+  if (!vocab::fileFormats().contains(format))
     throw InputError(ref.path, 0, 0,
-                     QStringLiteral("unknown format '%1': expected tsv, csv or jsonl").arg(format));
+                     QStringLiteral("unknown format '%1': expected %2, or a data source plugin's "
+                                    "(twb plugins)")
+                         .arg(format, vocab::fileFormats().join(QStringLiteral(", "))));
   const QString text = readUtf8File(ref.path, QStringLiteral("a dataset"));
   if (format == QLatin1String("tsv")) return readTsv(text, ref.path);
   if (format == QLatin1String("csv")) return readCsv(text, ref.path);
@@ -50,9 +84,7 @@ QString cell(const RawRow& row, int column, const QString& name, const QString& 
   throw InputError(file, row.line, 0, QStringLiteral("no value for '%1'").arg(name));
 }
 
-bool isLabelTask(const QString& task) {
-  return task == QLatin1String("classification") || task == QLatin1String("sentiment");
-}
+bool isLabelTask(const QString& task) { return taskPredictsLabels(task); }
 
 // Refuses a labelled or scored dataset nothing can be learnt from, naming the file: too few rows
 // for a train, dev and test part, one class, a label per row, or one constant score.
@@ -95,7 +127,7 @@ void requireLearnable(const Dataset& data, const QStringList& rawLabels, const Q
 
 Dataset readDataset(const DatasetRef& ref, const QString& task, DatasetCheck check) {
   const bool labelled = isLabelTask(task);
-  const bool scored = task == QLatin1String("similarity");
+  const bool scored = taskPredictsScores(task);
   if (!labelled && !scored && task != QLatin1String("text"))
     throw InputError(QStringLiteral("unknown task '%1' for dataset %2").arg(task, ref.name()));
   const QString file = ref.path;

@@ -10,6 +10,7 @@
 #include "data/PairSplitter.h"
 #include "data/ParallelCorpus.h"
 #include "data/Splitter.h"
+#include "plugin/PluginRegistry.h"
 
 namespace twb {
 namespace {
@@ -149,7 +150,16 @@ PlannedTask planTask(const QString& name, const TaskSpec& spec, const Experiment
   planned.name = name;
   planned.task = spec.task;
   planned.epochs = taskEpochs(spec, experiment.train);
-  planned.data = loadRef(spec.dataset, spec.task, catalog, state);
+  const sdk::Task* plugin = PluginRegistry::instance().task(spec.task);
+  DatasetRef ref = spec.dataset;
+  // A plugin's fixed label set: a label outside it is an error naming the file and line.
+  if (plugin && ref.isFile() && ref.labels.isEmpty()) ref.labels = plugin->labels();
+  planned.data = loadRef(ref, spec.task, catalog, state);
+  if (plugin && plugin->needsPairs() && !planned.data.hasPairs())
+    throw InputError(planned.data.source, 0, 0,
+                     QStringLiteral("task '%1' needs pairs of texts: name the second text's "
+                                    "column with text_pair in the dataset's map")
+                         .arg(spec.task));
   const bool wantsScores = planned.regression();
   if (wantsScores != planned.data.isRegression())
     throw InputError(experiment.sourcePath, 0, 0,
@@ -166,6 +176,8 @@ PlannedTask planTask(const QString& name, const TaskSpec& spec, const Experiment
 }
 
 }  // namespace
+
+bool PlannedTask::regression() const { return taskPredictsScores(task); }
 
 ExperimentPlan planExperiment(const ExperimentSpec& spec, const QString& dataDir,
                               TaskState& state) {

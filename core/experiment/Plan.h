@@ -24,7 +24,7 @@ struct PlannedTask {
   std::map<int, Split> evalSplits;  // zero-shot: the target language's splits, tested on
   QVector<QPair<QString, QString>> pairs;  // retrieval: (English item, its translation)
 
-  bool regression() const { return task == QLatin1String("similarity"); }
+  bool regression() const;  // the task predicts scores (similarity, or a plugin's)
   bool retrieval() const { return task == QLatin1String("retrieval"); }
   bool zeroShot() const { return setting == QLatin1String("zero-shot"); }
   // Where the test score comes from.

@@ -1,6 +1,7 @@
 #include "experiment/TargetScores.h"
 
 #include "experiment/TestPredictions.h"
+#include "plugin/PluginRegistry.h"
 #include "train/Retrieval.h"
 
 namespace twb {
@@ -15,6 +16,11 @@ void storeTargetScores(RunStore& store, qint64 runId, TaskModel& model, const En
                                          scored.probability));
   store.addResult({runId, test, QStringLiteral("loss"), scored.loss});
   for (const auto& [metric, value] : scored.scores) store.addResult({runId, test, metric, value});
+  // A plugin task's own metrics, beside the workbench's.
+  if (const sdk::Task* plugin = PluginRegistry::instance().task(data.task->task))
+    for (const auto& [metric, value] :
+         plugin->score(scored.gold, scored.predicted, data.task->data.labels))
+      store.addResult({runId, test, metric, value});
   store.addResult(
       {runId, QStringLiteral("dev"), QStringLiteral("best_") + scored.primaryName, fitted.bestDev});
   store.addResult(

@@ -1,0 +1,189 @@
+// The plugin SDK as a plugin author uses it: `cmake --install` puts the headers and a CMake
+// package in a prefix; the two example plugins (examples/plugins/) build out of tree against it
+// with find_package(TransferWorkbench); `twb plugins` lists them; an experiment reads its
+// intermediate data through the data source and trains a target on the task; a plugin built
+// against another SDK version is refused with a message that says so.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "support/TestSupport.h"
+
+namespace {
+
+struct Outcome {
+  int status = -1;
+  QString out, err;
+};
+
+Outcome run(const QString& program, const QStringList& args, const QProcessEnvironment& env,
+            int timeoutMs = 300000) {
+  QProcess process;
+  process.setProcessEnvironment(env);
+  process.start(program, args);
+  Outcome outcome;
+  if (!process.waitForFinished(timeoutMs)) {
+    process.kill();
+    process.waitForFinished();
+  } else if (process.exitStatus() == QProcess::NormalExit) {
+    outcome.status = process.exitCode();
+  }
+  outcome.out = QString::fromUtf8(process.readAllStandardOutput());
+  outcome.err = QString::fromUtf8(process.readAllStandardError());
+  return outcome;
+}
+
+QString describe(const Outcome& o) {
+  return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3").arg(o.status).arg(o.out, o.err);
+}
+
+// Sentences whose relation follows from shared words, so a tiny model has something to learn.
+QByteArray nliTsv(int n) {
+  const QStringList subjects = {"the cat",  "a child",    "the pilot",
+                                "my uncle", "the doctor", "a farmer"};
+  const QStringList actions = {"sleeps", "runs", "sings", "reads", "cooks", "swims"};
+  QByteArray tsv = "premise\thypothesis\tlabel\n";
+  for (int i = 0; i < n; ++i) {
+    const QString subject = subjects[i % subjects.size()];
+    const QString action = actions[(i / subjects.size()) % actions.size()];
+    const QString other = actions[(i / subjects.size() + 1) % actions.size()];
+    QString hypothesis, label;
+    switch (i % 3) {
+      case 0:
+        hypothesis = subject + " " + action + " today";
+        label = "entailment";
+        break;
+      case 1:
+        hypothesis = subject + " also " + other + " sometimes";
+        label = "neutral";
+        break;
+      default:
+        hypothesis = subject + " never " + action;
+        label = "contradiction";
+    }
+    tsv += (subject + " " + action + " at home\t" + hypothesis + "\t" + label + "\n").toUtf8();
+  }
+  return tsv;
+}
+
+}  // namespace
+
+class TestPlugins : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QProcessEnvironment env_ = QProcessEnvironment::systemEnvironment();
+  QString prefix_;
+
+  // Configures and builds a plugin project out of tree against the installed SDK; its folder.
+  QString buildPlugin(const QString& source, const QString& name) {
+    const QString build = dir_.filePath(QStringLiteral("build-") + name);
+    const Outcome configure = run(QStringLiteral("cmake"),
+                                  {"-S", source, "-B", build, "-G", "Ninja",
+                                   "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_PREFIX_PATH=" + prefix_},
+                                  env_);
+    if (configure.status != 0) qWarning().noquote() << describe(configure);
+    const Outcome built = run(QStringLiteral("cmake"), {"--build", build}, env_);
+    if (built.status != 0) qWarning().noquote() << describe(built);
+    return built.status == 0 && configure.status == 0 ? build : QString();
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    prefix_ = dir_.filePath(QStringLiteral("prefix"));
+    const Outcome install =
+        run(QStringLiteral("cmake"),
+            {"--install", QStringLiteral(TWB_BUILD_DIR), "--component", "sdk", "--prefix", prefix_},
+            env_);
+    QVERIFY2(install.status == 0, qPrintable(describe(install)));
+    QVERIFY(QFile::exists(prefix_ + QStringLiteral("/include/twb/sdk/DataSource.h")));
+    env_.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("xdg")));
+    env_.insert(QStringLiteral("TWB_DATA_DIR"), dir_.filePath(QStringLiteral("data")));
+  }
+
+  void examplePluginsBuildOutOfTreeAndRunInAnExperiment() {
+    const QString examples = QStringLiteral(TWB_SOURCE_DIR "/examples/plugins/");
+    const QString source = buildPlugin(examples + QStringLiteral("text-folder"), "text-folder");
+    const QString task = buildPlugin(examples + QStringLiteral("nli"), "nli");
+    QVERIFY(!source.isEmpty() && !task.isEmpty());
+    QProcessEnvironment env = env_;
+    env.insert(QStringLiteral("TWB_PLUGIN_PATH"), source + QLatin1Char(':') + task);
+
+    const Outcome listed = run(QStringLiteral(TWB_BINARY), {"plugins"}, env);
+    QVERIFY2(listed.status == 0, qPrintable(describe(listed)));
+    QVERIFY2(listed.out.contains(QStringLiteral("data source text-folder:")),
+             qPrintable(listed.out));
+    QVERIFY2(listed.out.contains(QStringLiteral("task nli:")), qPrintable(listed.out));
+    QVERIFY2(!listed.out.contains(QStringLiteral("refused")), qPrintable(listed.out));
+
+    // The intermediate data: a folder per label of .txt files, from the sentiment fixture.
+    const QStringList rows = QString::fromUtf8(twb::test::sentimentTsv(120, {"film", "plot"}, 7))
+                                 .split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                                 .mid(1);
+    for (int i = 0; i < rows.size(); ++i) {
+      const QString text = rows[i].section(QLatin1Char('\t'), 0, 0);
+      const QString label = rows[i].section(QLatin1Char('\t'), 1, 1);
+      twb::test::writeFile(dir_, QStringLiteral("reviews/%1/%2.txt").arg(label).arg(i),
+                           text.toUtf8());
+    }
+    twb::test::writeFile(dir_, QStringLiteral("nli.tsv"), nliTsv(90));
+    const QString yaml = twb::test::writeFile(
+        dir_, QStringLiteral("plugins.yaml"),
+        "name: plugin-demo\n"
+        "model: {arch: bert, size: tiny, from: scratch, vocab_size: 300}\n"
+        "intermediate: {dataset: {path: reviews, format: text-folder}, task: sentiment}\n"
+        "targets:\n"
+        "  - {dataset: {path: nli.tsv, text: premise, text_pair: hypothesis}, task: nli}\n"
+        "protocol: {seeds: [1]}\n"
+        "train: {lr: 0.001, batch_size: 16, max_len: 32, epochs: 2}\n");
+    const QString db = dir_.filePath(QStringLiteral("runs.sqlite"));
+    const Outcome ran =
+        run(QStringLiteral(TWB_BINARY), {"run", yaml, "--db", db, "--threads", "1"}, env);
+    QVERIFY2(ran.status == 0, qPrintable(describe(ran)));
+    const QString csv = dir_.filePath(QStringLiteral("results.csv"));
+    const Outcome exported =
+        run(QStringLiteral(TWB_BINARY), {"export", "--csv", csv, "--db", db}, env);
+    QVERIFY2(exported.status == 0, qPrintable(describe(exported)));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString results = QString::fromUtf8(file.readAll());
+    // The task's own metrics, for both arms, beside the workbench's accuracy.
+    for (const char* metric : {"f1_entailment", "f1_neutral", "f1_contradiction", "accuracy"})
+      QVERIFY2(results.count(QString::fromLatin1(metric)) >= 2, qPrintable(results));
+
+    // Without the plugins the same file is refused, naming what is missing.
+    const Outcome without = run(QStringLiteral(TWB_BINARY), {"run", yaml, "--db", db}, env_);
+    QCOMPARE(without.status, 2);
+    QVERIFY2(without.err.contains(QStringLiteral("text-folder")), qPrintable(describe(without)));
+  }
+
+  void aPluginOfAnotherSdkIsRefused() {
+    const QByteArray header =
+        "#include <QObject>\n"
+        "class Future : public QObject {\n"
+        "  Q_OBJECT\n"
+        "  Q_PLUGIN_METADATA(IID \"org.transfer-workbench.DataSource/2\")\n"
+        "};\n";
+    twb::test::writeFile(dir_, QStringLiteral("future/Future.h"), header);
+    twb::test::writeFile(dir_, QStringLiteral("future/Future.cpp"), "#include \"Future.h\"\n");
+    twb::test::writeFile(dir_, QStringLiteral("future/CMakeLists.txt"),
+                         "cmake_minimum_required(VERSION 3.25)\n"
+                         "project(Future LANGUAGES CXX)\n"
+                         "find_package(TransferWorkbench REQUIRED)\n"
+                         "twb_add_plugin(future Future.cpp Future.h)\n");
+    const QString build = buildPlugin(dir_.filePath(QStringLiteral("future")), "future");
+    QVERIFY(!build.isEmpty());
+    QProcessEnvironment env = env_;
+    env.insert(QStringLiteral("TWB_PLUGIN_PATH"), build);
+    const Outcome listed = run(QStringLiteral(TWB_BINARY), {"plugins"}, env);
+    QVERIFY2(listed.status == 0, qPrintable(describe(listed)));
+    QVERIFY2(listed.out.contains(QStringLiteral("refused")) &&
+                 listed.out.contains(QStringLiteral("built against plugin SDK 2")),
+             qPrintable(listed.out));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPlugins)
+#include "test_plugins.moc"
