@@ -158,8 +158,7 @@ CorrelationResult correlate(const QVector<double>& x, const QVector<double>& y,
   QVector<double> shuffled = cy;
   int extreme = 0;
   for (int k = 0; k < result.permutations; ++k) {
-    for (qsizetype i = shuffled.size() - 1; i > 0; --i)  // Fisher-Yates
-      std::swap(shuffled[i], shuffled[qsizetype(random.below(std::uint64_t(i) + 1))]);
+    random.shuffle(shuffled);
     const double r = pearsonComplete(cx, shuffled);
     if (std::isfinite(r) && std::abs(r) >= threshold) ++extreme;
   }

@@ -3,20 +3,13 @@
 #include <cmath>
 #include <numeric>
 
+#include "common/SplitMix64.h"
+
 namespace twb {
 namespace {
 
-// splitmix64: a fixed sequence on every platform.
-struct Random {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return (next() >> 11) * 0x1.0p-53; }
-};
+// Uniform in [0, 1) from the top 53 bits of one draw.
+double uniform(SplitMix64& random) { return (random.next() >> 11) * 0x1.0p-53; }
 
 }  // namespace
 
@@ -40,15 +33,15 @@ std::vector<size_t> sampleByLanguage(const std::vector<size_t>& sizes,
   for (size_t g = 1; g < sizes.size(); ++g) offsets[g] = offsets[g - 1] + sizes[g - 1];
   std::vector<double> cumulative(probabilities.size());
   std::partial_sum(probabilities.begin(), probabilities.end(), cumulative.begin());
-  Random random{seed * 0xD1B54A32D192ED03ULL + 7};
+  SplitMix64 random(seed * 0xD1B54A32D192ED03ULL + 7);
   std::vector<size_t> order;
   order.reserve(count);
   while (order.size() < count) {
-    const double u = random.uniform() * cumulative.back();
+    const double u = uniform(random) * cumulative.back();
     size_t g = 0;
     while (g + 1 < cumulative.size() && (u >= cumulative[g] || sizes[g] == 0)) ++g;
     if (sizes[g] == 0) break;  // nothing to draw from at all
-    order.push_back(offsets[g] + random.next() % sizes[g]);
+    order.push_back(offsets[g] + random.below(sizes[g]));
   }
   return order;
 }

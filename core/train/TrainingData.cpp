@@ -2,6 +2,8 @@
 
 #include <numeric>
 
+#include "common/SplitMix64.h"
+
 namespace twb {
 
 TensorBatch BatchMaker::make(const std::vector<EncodedExample>& examples,
@@ -30,15 +32,9 @@ TensorBatch BatchMaker::make(const std::vector<EncodedExample>& examples,
 std::vector<size_t> shuffledOrder(size_t n, uint64_t seed, int epoch) {
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
-  // splitmix64, seeded per epoch, drives a Fisher-Yates shuffle.
-  uint64_t state = seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(epoch) + 1;
-  auto next = [&state] {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  };
-  for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[next() % i]);
+  // Seeded per epoch; the project's one generator drives an unbiased Fisher-Yates shuffle.
+  SplitMix64 random(seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(epoch) + 1);
+  random.shuffle(order);
   return order;
 }
 
