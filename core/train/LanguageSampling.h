@@ -1,6 +1,7 @@
 // LanguageSampling: multilingual batches drawn with exponent-smoothed language probabilities.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

@@ -2,7 +2,6 @@
 
 #include "common/InputError.h"
 #include "train/Optimizer.h"
-#include "train/Schedule.h"
 
 namespace twb {
 
@@ -29,7 +28,7 @@ void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& seque
                       const std::vector<size_t>& drawOrder) {
   if (sequences.empty()) throw RunError("pretrain stage: there is no text to train on");
   auto optimizer = makeAdamW(*model, o.lr, o.weightDecay);
-  const long warmupSteps = std::lround(o.steps * o.warmup);
+  const StepSchedule schedule{o.lr, std::lround(o.steps * o.warmup), o.steps, o.clipNorm};
   const int vocab = model->config().vocabSize;
   long step = 0;
   long stepsBefore = -1;
@@ -53,14 +52,8 @@ void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& seque
       const torch::Tensor loss = torch::nn::functional::cross_entropy(
           logits.reshape({-1, logits.size(-1)}), labels.reshape({-1}),
           torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));
-      optimizer->zero_grad();
-      loss.backward();
-      if (o.clipNorm > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), o.clipNorm);
-      setLearningRate(*optimizer, o.lr * linearWarmupDecay(step, warmupSteps, o.steps));
-      optimizer->step();
+      const double value = optimizerStep(*optimizer, *model, loss, schedule, step, "pretrain");
       ++step;
-      const double value = loss.item<double>();
-      checkFinite(value, step, "pretrain");
       reporter.point(QStringLiteral("train_loss"), step,
                      epoch + static_cast<double>(start + rows.size()) / order.size(), value);
       reporter.step(step, o.steps, value);

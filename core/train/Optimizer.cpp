@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/InputError.h"
+#include "train/Schedule.h"
 
 namespace twb {
 
@@ -38,6 +39,21 @@ void checkFinite(double loss, long step, const char* stage) {
                      .arg(QString::fromLatin1(stage), std::isnan(loss) ? "NaN" : "infinite")
                      .arg(step)
                      .toStdString());
+}
+
+double optimizerStep(torch::optim::Optimizer& optimizer, torch::nn::Module& model,
+                     const torch::Tensor& loss, const StepSchedule& schedule, long step,
+                     const char* stage) {
+  optimizer.zero_grad();
+  loss.backward();
+  if (schedule.clipNorm > 0)
+    torch::nn::utils::clip_grad_norm_(model.parameters(), schedule.clipNorm);
+  setLearningRate(optimizer, schedule.peakLr * linearWarmupDecay(step, schedule.warmupSteps,
+                                                                 schedule.totalSteps));
+  optimizer.step();
+  const double value = loss.item<double>();
+  checkFinite(value, step + 1, stage);
+  return value;
 }
 
 }  // namespace twb

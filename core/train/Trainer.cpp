@@ -5,7 +5,6 @@
 
 #include "train/Metrics.h"
 #include "train/Optimizer.h"
-#include "train/Schedule.h"
 
 namespace twb {
 namespace {
@@ -91,6 +90,7 @@ FitOutcome fit(TaskModel& model, const std::vector<EncodedExample>& train,
   const long warmupSteps = std::lround(total * o.warmup);
   const long evalEvery = o.evalEvery > 0 ? o.evalEvery : std::max(1L, perEpoch);
   auto optimizer = makeAdamW(*model, o.lr, o.weightDecay);
+  const StepSchedule schedule{o.lr, warmupSteps, total, o.clipNorm};
   double best = -std::numeric_limits<double>::infinity();
   StateDict bestState;
   int withoutImprovement = 0;
@@ -124,14 +124,8 @@ FitOutcome fit(TaskModel& model, const std::vector<EncodedExample>& train,
                                      order.begin() + std::min(order.size(), start + o.batchSize));
       const TensorBatch b = batches.make(train, rows);
       const torch::Tensor loss = lossOf(model, model->forward(b.ids, b.mask, b.types), b.labels);
-      optimizer->zero_grad();
-      loss.backward();
-      if (o.clipNorm > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), o.clipNorm);
-      setLearningRate(*optimizer, o.lr * linearWarmupDecay(step, warmupSteps, total));
-      optimizer->step();
+      const double value = optimizerStep(*optimizer, *model, loss, schedule, step, "training");
       ++step;
-      const double value = loss.item<double>();
-      checkFinite(value, step, "training");
       const double epochPosition = epoch + static_cast<double>(start + rows.size()) / order.size();
       reporter.point(QStringLiteral("train_loss"), step, epochPosition, value);
       reporter.step(step, total, value);

@@ -32,7 +32,7 @@ struct BatchMaker {
                    const std::vector<size_t>& rows) const;
 };
 
-// Deterministic shuffling for a seed and epoch (own generator: the same on every platform).
+// Deterministic shuffling for a seed and epoch (common/SplitMix64: the same on every platform).
 std::vector<size_t> shuffledOrder(size_t n, uint64_t seed, int epoch);
 
 }  // namespace twb
