@@ -3,7 +3,7 @@
 
 #include <QString>
 
-#include "store/Records.h"
+#include "common/MetricPoint.h"
 
 namespace twb {
 

@@ -5,17 +5,9 @@
 #include <QString>
 #include <QVector>
 
-namespace twb {
+#include "common/MetricPoint.h"
 
-// One value of one metric series at one step of one stage.
-struct MetricPoint {
-  qint64 stageId = 0;
-  qint64 step = 0;
-  double epoch = 0;     // fractional epoch
-  double wallTime = 0;  // seconds since the stage started
-  QString name;         // "train_loss", "dev_loss", "dev_accuracy", ...
-  double value = 0;     // NaN is kept (stored as NULL)
-};
+namespace twb {
 
 struct ExperimentRecord {
   qint64 id = 0;
