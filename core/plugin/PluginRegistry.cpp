@@ -163,4 +163,11 @@ bool taskPredictsScores(const QString& task) {
   return plugin && plugin->output() == sdk::Output::Score;
 }
 
+QStringList supervisedTaskNames() {
+  QStringList names;
+  for (const QString& task : vocab::builtInTasks() + PluginRegistry::instance().taskNames())
+    if (taskPredictsLabels(task) || taskPredictsScores(task)) names << task;
+  return names;
+}
+
 }  // namespace twb

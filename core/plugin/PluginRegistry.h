@@ -50,5 +50,7 @@ class PluginRegistry {
 // (retrieval, translation-pair are built in; an unknown name is neither).
 bool taskPredictsLabels(const QString& task);
 bool taskPredictsScores(const QString& task);
+// The tasks a model is trained on, built-in then plugins': what the window's forms offer.
+QStringList supervisedTaskNames();
 
 }  // namespace twb

@@ -13,6 +13,7 @@
 #include <exception>
 
 #include "data/RawTable.h"
+#include "plugin/PluginRegistry.h"
 
 namespace twb {
 namespace {
@@ -78,8 +79,7 @@ FileDatasetDialog::FileDatasetDialog(const QString& path, QWidget* parent)
 
   task_ = new QComboBox(this);
   task_->setObjectName(QStringLiteral("task"));
-  task_->addItems({QStringLiteral("classification"), QStringLiteral("sentiment"),
-                   QStringLiteral("similarity")});
+  task_->addItems(supervisedTaskNames());
   form->addRow(tr("T&ask:"), task_);
 
   text_ = columnCombo(this, QStringLiteral("textColumn"));
@@ -109,7 +109,7 @@ FileDatasetDialog::FileDatasetDialog(const QString& path, QWidget* parent)
   connect(format_, &QComboBox::currentTextChanged, this, &FileDatasetDialog::readColumns);
   connect(task_, &QComboBox::currentTextChanged, this, [this](const QString& task) {
     const QString preferred =
-        task == QLatin1String("similarity") ? QStringLiteral("score") : QStringLiteral("label");
+        taskPredictsScores(task) ? QStringLiteral("score") : QStringLiteral("label");
     if (label_->findText(preferred) >= 0) label_->setCurrentText(preferred);
     updateState();
   });
@@ -120,7 +120,7 @@ FileDatasetDialog::FileDatasetDialog(const QString& path, QWidget* parent)
 
 void FileDatasetDialog::readColumns() {
   const QStringList columns = fileColumns(path_, format_->currentText());
-  const bool similarity = task_->currentText() == QLatin1String("similarity");
+  const bool similarity = taskPredictsScores(task_->currentText());
   offer(text_, columns, QStringLiteral("text"),
         columns.isEmpty() ? QStringLiteral("text") : columns.first());
   const QString labelName = similarity ? QStringLiteral("score") : QStringLiteral("label");
@@ -133,7 +133,7 @@ void FileDatasetDialog::readColumns() {
 }
 
 void FileDatasetDialog::updateState() {
-  const bool similarity = task_->currentText() == QLatin1String("similarity");
+  const bool similarity = taskPredictsScores(task_->currentText());
   labelCaption_->setText(similarity ? tr("&Score column:") : tr("&Label column:"));
   ok_->setEnabled(!text_->currentText().trimmed().isEmpty() &&
                   !label_->currentText().trimmed().isEmpty());
@@ -145,7 +145,7 @@ TargetSpec FileDatasetDialog::target() const {
   target.dataset.format = format_->currentText();
   target.dataset.textColumn = text_->currentText().trimmed();
   target.dataset.pairColumn = pair_->currentText().trimmed();
-  if (task_->currentText() == QLatin1String("similarity"))
+  if (taskPredictsScores(task_->currentText()))
     target.dataset.scoreColumn = label_->currentText().trimmed();
   else
     target.dataset.labelColumn = label_->currentText().trimmed();

@@ -5,6 +5,7 @@
 #include <QSpinBox>
 
 #include "data/Catalog.h"
+#include "plugin/PluginRegistry.h"
 #include "setup/DatasetChecklist.h"
 
 namespace twb {
@@ -22,8 +23,7 @@ IntermediateSection::IntermediateSection(QWidget* parent)
 
   task_ = new QComboBox(this);
   task_->setObjectName(QStringLiteral("intermediateTask"));
-  task_->addItems({QStringLiteral("classification"), QStringLiteral("sentiment"),
-                   QStringLiteral("similarity")});
+  task_->addItems(supervisedTaskNames());
   form->addRow(tr("Task:"), task_);
 
   epochs_ = new QSpinBox(this);

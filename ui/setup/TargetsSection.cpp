@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "common/InputError.h"
+#include "plugin/PluginRegistry.h"
 #include "setup/DatasetChecklist.h"
 #include "setup/FileDatasetDialog.h"
 
@@ -41,8 +42,7 @@ TargetsSection::TargetsSection(QWidget* parent) : QGroupBox(tr("Targets"), paren
   auto* details = new QFormLayout;
   task_ = new QComboBox(this);
   task_->setObjectName(QStringLiteral("targetTask"));
-  task_->addItems({QStringLiteral("classification"), QStringLiteral("sentiment"),
-                   QStringLiteral("similarity")});
+  task_->addItems(supervisedTaskNames());
   details->addRow(tr("Tas&k of this target:"), task_);
   domain_ = new QLineEdit(this);
   domain_->setObjectName(QStringLiteral("targetDomain"));
