@@ -15,6 +15,7 @@
 #include "RunStatus.h"
 #include "Theme.h"
 #include "TrainingWorker.h"
+#include "common/Vocabulary.h"
 #include "config/ExperimentSpec.h"
 #include "plots/CurveStore.h"
 #include "plots/LossPlot.h"
@@ -167,10 +168,10 @@ void MainWindow::onRunFinished(const ExperimentOutcome& outcome) {
   runsView_->setLiveReloadInterval(10000);
   runsView_->reload();
   transfer_->showOutcome(outcome, run_->runningSpec());
-  if (outcome.status == QLatin1String("finished")) {
+  if (vocab::is(outcome.status, vocab::RunStatus::Finished)) {
     transfer_->showGainBars();
     tabs_->setCurrentWidget(transfer_);
-  } else if (outcome.status != QLatin1String("interrupted")) {
+  } else if (!vocab::is(outcome.status, vocab::RunStatus::Interrupted)) {
     lastError_ = outcome.error;
     appendLog(tr("failed: %1").arg(outcome.error));
     warn(tr("The run failed"), outcome.error);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 
 namespace twb {
 
@@ -69,10 +70,10 @@ void TrainingWorker::start(const ExperimentSpec& spec, const RunOptions& options
     } catch (const InputError& e) {
       state->rejection = e;
     } catch (const std::exception& e) {
-      state->outcome.status = QStringLiteral("failed");
+      state->outcome.status = vocab::name(vocab::RunStatus::Failed);
       state->outcome.error = QString::fromUtf8(e.what());
     } catch (...) {  // nothing may leave a thread: it would end the program
-      state->outcome.status = QStringLiteral("failed");
+      state->outcome.status = vocab::name(vocab::RunStatus::Failed);
       state->outcome.error = QStringLiteral("the run failed with an unknown error");
     }
   });

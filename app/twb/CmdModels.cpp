@@ -12,6 +12,7 @@
 #include "ExperimentLookup.h"
 #include "TerminalProgress.h"
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "config/ModelCatalog.h"
 #include "experiment/CheckpointExport.h"
 #include "hub/HubFetch.h"
@@ -129,7 +130,7 @@ int exportModel(const QStringList& args, QTextStream& out, QTextStream& err) {
   QCommandLineParser parser;
   parser.addOption({QStringLiteral("seed"), QStringLiteral("seed"), QStringLiteral("S")});
   parser.addOption({QStringLiteral("stage"), QStringLiteral("intermediate or pretrain"),
-                    QStringLiteral("STAGE"), QStringLiteral("intermediate")});
+                    QStringLiteral("STAGE"), vocab::name(vocab::Stage::Intermediate)});
   parser.addOption(
       {QStringLiteral("db"), QStringLiteral("SQLite run store"), QStringLiteral("PATH")});
   if (!parser.parse(QStringList{QStringLiteral("twb")} + args) ||
@@ -138,7 +139,8 @@ int exportModel(const QStringList& args, QTextStream& out, QTextStream& err) {
     return kBadInput;
   }
   const QString stage = parser.value(QStringLiteral("stage"));
-  if (stage != QLatin1String("intermediate") && stage != QLatin1String("pretrain"))
+  const std::optional<vocab::Stage> checkpointed = vocab::parse<vocab::Stage>(stage);
+  if (checkpointed != vocab::Stage::Intermediate && checkpointed != vocab::Stage::Pretrain)
     throw InputError(QStringLiteral("--stage: '%1' has no checkpoint; use intermediate or "
                                     "pretrain")
                          .arg(stage));

@@ -10,6 +10,7 @@
 #include "GainTable.h"
 #include "TerminalProgress.h"
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "config/ExperimentLoader.h"
 #include "experiment/ContaminationRecords.h"
 #include "experiment/Engine.h"
@@ -130,11 +131,11 @@ int runExperiment(const QStringList& args) {
         << "\n";
   else
     printOutcome(out, spec.name, outcome, effect);
-  if (outcome.status == QLatin1String("failed")) {
+  if (vocab::is(outcome.status, vocab::RunStatus::Failed)) {
     err << "twb: run failed: " << outcome.error << "\n";
     return kRunFailed;
   }
-  if (outcome.status == QLatin1String("interrupted")) {
+  if (vocab::is(outcome.status, vocab::RunStatus::Interrupted)) {
     if (outcome.experimentId > 0)
       err << "twb: interrupted; every stored point is kept. Resume with: twb run "
           << parser.positionalArguments().front() << " --resume " << outcome.experimentId
@@ -142,7 +143,7 @@ int runExperiment(const QStringList& args) {
           << "\n";
     return kInterrupted;
   }
-  return outcome.status == QLatin1String("finished") ? kOk : kRunFailed;
+  return vocab::is(outcome.status, vocab::RunStatus::Finished) ? kOk : kRunFailed;
 }
 
 }  // namespace twb::cli

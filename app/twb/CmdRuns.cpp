@@ -18,6 +18,7 @@
 #include "GainTable.h"
 #include "StoreCommand.h"
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "store/RunStore.h"
 
 namespace twb::cli {
@@ -81,7 +82,7 @@ void printExperiments(QTextStream& out, const RunStore& store,
   for (const ExperimentRecord& e : experiments) {
     out << "experiment " << e.id << "  " << e.name << "  " << e.status << "  created "
         << time(e.created) << "  yaml " << e.yamlHash.left(12) << '\n';
-    if (e.status == QLatin1String("interrupted"))
+    if (vocab::is(e.status, vocab::RunStatus::Interrupted))
       out << "  interrupted, resumable: twb run EXPERIMENT.yaml --resume " << e.id
           << " (the same file)\n";
     QHash<qint64, QVector<ResultRecord>> results;

@@ -3,6 +3,7 @@
 #include <QFileInfo>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "experiment/ContaminationRecords.h"
 #include "experiment/Device.h"
 #include "experiment/Pipeline.h"
@@ -70,7 +71,7 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
   // Stop asked for while datasets were fetched or before the tokenizer trains: nothing is
   // stored yet, so there is nothing to keep.
   ExperimentOutcome stopped;
-  stopped.status = QStringLiteral("interrupted");
+  stopped.status = vocab::name(vocab::RunStatus::Interrupted);
   stopped.device = device.description;
   if (state.isCancelled()) return stopped;
   std::optional<PretrainedModel> pretrained;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/Vocabulary.h"
+
 namespace twb {
 namespace {
 
@@ -58,7 +60,7 @@ void addExamples(std::map<QString, TargetScores>& targets, const QHash<qint64, R
   std::map<std::pair<QString, int>, std::pair<qint64, qint64>> armsOf;
   for (const RunRecord& run : runs) {
     auto& pair = armsOf[{run.target, run.seed}];
-    (run.arm == QLatin1String("transfer") ? pair.second : pair.first) = run.id;
+    (vocab::is(run.arm, vocab::Arm::Transfer) ? pair.second : pair.first) = run.id;
   }
   std::map<QString, std::vector<double>> chanceBySeed;
   std::map<QString, int> trials;

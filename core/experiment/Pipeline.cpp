@@ -1,6 +1,7 @@
 #include "experiment/Pipeline.h"
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "experiment/Encoding.h"
 #include "experiment/StageOptions.h"
 #include "experiment/StoredGains.h"
@@ -12,11 +13,10 @@
 namespace twb {
 namespace {
 
-const QString kBaseline = QStringLiteral("baseline");
-const QString kTransfer = QStringLiteral("transfer");
-const QString kFinished = QStringLiteral("finished");
-const QString kPretrain = QStringLiteral("pretrain");
-const QString kIntermediate = QStringLiteral("intermediate");
+const QString kBaseline = vocab::name(vocab::Arm::Baseline);
+const QString kTransfer = vocab::name(vocab::Arm::Transfer);
+const QString kPretrain = vocab::name(vocab::Stage::Pretrain);
+const QString kIntermediate = vocab::name(vocab::Stage::Intermediate);
 
 }  // namespace
 
@@ -83,16 +83,16 @@ ExperimentOutcome Pipeline::run(qint64 resumeId) {
   totals_.clock.start();
   try {
     for (int seed : spec_.protocol.seeds) runSeed(seed);
-    outcome.status = kFinished;
+    outcome.status = vocab::name(vocab::RunStatus::Finished);
   } catch (const Cancelled&) {
-    outcome.status = QStringLiteral("interrupted");
+    outcome.status = vocab::name(vocab::RunStatus::Interrupted);
     state_.log(QStringLiteral("interrupted: every point stored so far is kept; resume with "
                               "twb run --resume %1")
                    .arg(experimentId));
   } catch (const StoreLocked&) {
     throw;  // nothing more can be written: what was stored stays, the experiment is resumable
   } catch (const std::exception& e) {
-    outcome.status = QStringLiteral("failed");
+    outcome.status = vocab::name(vocab::RunStatus::Failed);
     outcome.error = QString::fromUtf8(e.what());
   }
   ledger_.close(outcome);
@@ -264,7 +264,7 @@ void Pipeline::runTarget(const EncodedTask& data, const QString& arm, int seed,
     return;
   }
   const StageInfo info =
-      ledger_.openStage(runId, seed, QStringLiteral("target"), arm, data.task->name);
+      ledger_.openStage(runId, seed, vocab::name(vocab::Stage::Target), arm, data.task->name);
   TaskModel model = newModel(*data.task, seed);
   model->loadEncoderState(start);
   const FitOutcome fitted = trainStage(model, data, info, seed);

@@ -3,12 +3,15 @@
 #include <utility>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "experiment/Engine.h"
 
 namespace twb {
 namespace {
 
-const QString kFinished = QStringLiteral("finished");
+using vocab::RunStatus;
+
+const QString kFinished = vocab::name(RunStatus::Finished);
 
 }  // namespace
 
@@ -66,7 +69,7 @@ StageInfo RunLedger::openStage(qint64 runId, int seed, const QString& stage, con
                                const QString& target) {
   StageInfo info{stage, arm, target, seed, 0};
   info.stageId = store_.addStage(experimentId_, runId, seed, stage);
-  store_.setStageStatus(info.stageId, QStringLiteral("running"));
+  store_.setStageStatus(info.stageId, vocab::name(RunStatus::Running));
   openStages_.insert(info.stageId);
   return info;
 }
@@ -78,7 +81,7 @@ void RunLedger::finishStage(qint64 stageId) {
 
 void RunLedger::startRun(qint64 runId) {
   current_ = runId;
-  store_.setRunStatus(runId, QStringLiteral("running"));
+  store_.setRunStatus(runId, vocab::name(RunStatus::Running));
 }
 
 void RunLedger::finishRun(qint64 runId) {
@@ -91,13 +94,12 @@ void RunLedger::close(const ExperimentOutcome& outcome) {
   for (qint64 stageId : openStages_) store_.setStageStatus(stageId, outcome.status);
   for (const auto& [key, runId] : runIds_) {
     if (finished(runId)) continue;
-    if (runId == current_ && outcome.status == QLatin1String("failed"))
-      store_.setRunStatus(runId, QStringLiteral("failed"), outcome.error);
+    const bool failed = vocab::is(outcome.status, RunStatus::Failed);
+    if (runId == current_ && failed)
+      store_.setRunStatus(runId, vocab::name(RunStatus::Failed), outcome.error);
     else
-      store_.setRunStatus(runId, QStringLiteral("interrupted"),
-                          outcome.status == QLatin1String("failed")
-                              ? QStringLiteral("not run: an earlier stage failed")
-                              : QString());
+      store_.setRunStatus(runId, vocab::name(RunStatus::Interrupted),
+                          failed ? QStringLiteral("not run: an earlier stage failed") : QString());
   }
 }
 

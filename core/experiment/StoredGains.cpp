@@ -2,6 +2,7 @@
 
 #include <QHash>
 
+#include "common/Vocabulary.h"
 #include "config/ExperimentLoader.h"
 #include "data/Catalog.h"
 #include "experiment/ExampleScores.h"
@@ -89,7 +90,7 @@ QVector<TargetGain> gainsFromStore(const RunStore& store, qint64 experimentId) {
     if (r.metric == QLatin1String("items")) items[r.runId] = r.value;
     TargetScores& t = byTarget[run->target];
     if (r.metric != t.metric) continue;
-    (run->arm == QLatin1String("transfer") ? t.transfer : t.baseline)[run->seed] = r.value;
+    (vocab::is(run->arm, vocab::Arm::Transfer) ? t.transfer : t.baseline)[run->seed] = r.value;
   }
   addExamples(byTarget, runs, store.predictions(experimentId), items);
   std::vector<TargetScores> ordered;
@@ -118,7 +119,7 @@ QVector<TransferGap> gapsFromStore(const RunStore& store, qint64 experimentId) {
     std::vector<double> base, transfer;
     for (const RunRecord& run : runs)
       if (run.target == name && english.contains(run.id) && target.contains(run.id))
-        (run.arm == QLatin1String("baseline") ? base : transfer)
+        (vocab::is(run.arm, vocab::Arm::Baseline) ? base : transfer)
             .push_back(english[run.id] - target[run.id]);
     if (base.empty() && transfer.empty()) continue;
     gaps.push_back({name, stats::summarize(base), stats::summarize(transfer)});

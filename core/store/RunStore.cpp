@@ -11,6 +11,7 @@
 
 #include "common/DataFolders.h"
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "store/OwnerProcess.h"
 #include "store/RunStoreImpl.h"
 #include "store/SqlSupport.h"
@@ -28,15 +29,18 @@ QString uniqueConnectionName() {
   return QStringLiteral("twb-run-store-%1").arg(counter.fetch_add(1));
 }
 
+using vocab::RunStatus;
+
+// Finished, failed or interrupted (which older stores wrote as cancelled).
 bool isTerminal(const QString& status) {
-  return status == QLatin1String("finished") || status == QLatin1String("failed") ||
-         status == QLatin1String("interrupted") || status == QLatin1String("cancelled");
+  const std::optional<RunStatus> parsed = vocab::parse<RunStatus>(status);
+  return parsed && *parsed != RunStatus::Pending && *parsed != RunStatus::Running;
 }
 
 // The time columns a status change sets: started (first "running") or finished; each "?" is
 // bound to the current time.
 QString stampsFor(const QString& status) {
-  if (status == QLatin1String("running"))
+  if (vocab::is(status, RunStatus::Running))
     return QStringLiteral(", started = COALESCE(started, ?), finished = NULL");
   if (isTerminal(status)) return QStringLiteral(", finished = ?");
   return {};
@@ -182,10 +186,11 @@ qint64 RunStore::addExperiment(const QString& name, const QString& yamlText) {
   const qint64 id = d->write([&] {
     QSqlQuery query = sql::prepare(
         d->db, QStringLiteral("INSERT INTO experiments(name, yaml_text, yaml_hash, status, "
-                              "created, owner, heartbeat) VALUES(?, ?, ?, 'running', ?, ?, ?)"));
+                              "created, owner, heartbeat) VALUES(?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(name);
     query.addBindValue(yamlText);
     query.addBindValue(hash);
+    query.addBindValue(vocab::name(RunStatus::Running));
     query.addBindValue(sql::nowText());
     query.addBindValue(currentOwner());
     query.addBindValue(sql::nowText());
@@ -202,7 +207,7 @@ void RunStore::resumeExperiment(qint64 experimentId) {
   if (!stored)
     sql::fail(d->db, QStringLiteral("cannot resume experiment %1").arg(experimentId),
               QStringLiteral("no such experiment"));
-  if (stored->status == QLatin1String("running") && !stored->owner.isEmpty() &&
+  if (vocab::is(stored->status, RunStatus::Running) && !stored->owner.isEmpty() &&
       stored->owner != currentOwner())
     throw InputError(d->path, 0, 0,
                      QStringLiteral("experiment %1 is still running in process %2 on %3; stop "
@@ -213,17 +218,19 @@ void RunStore::resumeExperiment(qint64 experimentId) {
   d->write([&] {
     sql::WriteTransaction transaction(d->db);
     for (const char* table : {"stages", "runs"}) {
-      QSqlQuery mark =
-          sql::prepare(d->db, QStringLiteral("UPDATE %1 SET status = 'interrupted', finished = ? "
-                                             "WHERE experiment_id = ? AND status = 'running'")
-                                  .arg(QLatin1String(table)));
+      QSqlQuery mark = sql::prepare(d->db, QStringLiteral("UPDATE %1 SET status = ?, finished = ? "
+                                                          "WHERE experiment_id = ? AND status = ?")
+                                               .arg(QLatin1String(table)));
+      mark.addBindValue(vocab::name(RunStatus::Interrupted));
       mark.addBindValue(sql::nowText());
       mark.addBindValue(experimentId);
+      mark.addBindValue(vocab::name(RunStatus::Running));
       sql::exec(mark, d->db);
     }
     QSqlQuery claim =
-        sql::prepare(d->db, QStringLiteral("UPDATE experiments SET status = 'running', owner = ?, "
+        sql::prepare(d->db, QStringLiteral("UPDATE experiments SET status = ?, owner = ?, "
                                            "heartbeat = ? WHERE id = ?"));
+    claim.addBindValue(vocab::name(RunStatus::Running));
     claim.addBindValue(currentOwner());
     claim.addBindValue(sql::nowText());
     claim.addBindValue(experimentId);
@@ -249,11 +256,12 @@ qint64 RunStore::addRun(qint64 experimentId, const QString& arm, const QString& 
   return d->write([&] {
     QSqlQuery query = sql::prepare(
         d->db, QStringLiteral("INSERT INTO runs(experiment_id, arm, target, seed, status) "
-                              "VALUES(?, ?, ?, ?, 'pending')"));
+                              "VALUES(?, ?, ?, ?, ?)"));
     query.addBindValue(experimentId);
     query.addBindValue(arm);
     query.addBindValue(target);
     query.addBindValue(seed);
+    query.addBindValue(vocab::name(RunStatus::Pending));
     sql::exec(query, d->db);
     return query.lastInsertId().toLongLong();
   });
@@ -277,11 +285,12 @@ qint64 RunStore::addStage(qint64 experimentId, qint64 runId, int seed, const QSt
   return d->write([&] {
     QSqlQuery query = sql::prepare(
         d->db, QStringLiteral("INSERT INTO stages(experiment_id, run_id, seed, name, status) "
-                              "VALUES(?, ?, ?, ?, 'pending')"));
+                              "VALUES(?, ?, ?, ?, ?)"));
     query.addBindValue(experimentId);
     query.addBindValue(sql::idValue(runId));
     query.addBindValue(seed);
     query.addBindValue(name);
+    query.addBindValue(vocab::name(RunStatus::Pending));
     sql::exec(query, d->db);
     return query.lastInsertId().toLongLong();
   });

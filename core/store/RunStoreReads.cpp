@@ -2,6 +2,7 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include "common/Vocabulary.h"
 #include "store/OwnerProcess.h"
 #include "store/RunStore.h"
 #include "store/RunStoreImpl.h"
@@ -12,8 +13,8 @@ namespace {
 
 const QString kExperimentColumns = QStringLiteral(
     "SELECT id, name, yaml_text, yaml_hash, status, created, owner, heartbeat FROM experiments");
-const QString kRunning = QStringLiteral("running");
-const QString kInterrupted = QStringLiteral("interrupted");
+const QString kRunning = vocab::name(vocab::RunStatus::Running);
+const QString kInterrupted = vocab::name(vocab::RunStatus::Interrupted);
 const QString kRunColumns = QStringLiteral(
     "SELECT id, experiment_id, arm, target, seed, status, error, started, finished FROM runs");
 const QString kStageColumns = QStringLiteral(
@@ -171,8 +172,8 @@ QVector<StageRecord> RunStore::stagesOfRun(qint64 runId) const {
                  {owner->experimentId, runId, owner->seed}, stageFrom));
   QVector<StageRecord> used;
   for (const StageRecord& stage : rows) {
-    const bool transferOnly = stage.runId == 0 && stage.name == QLatin1String("intermediate");
-    if (transferOnly && owner->arm == QLatin1String("baseline")) continue;
+    const bool transferOnly = stage.runId == 0 && vocab::is(stage.name, vocab::Stage::Intermediate);
+    if (transferOnly && vocab::is(owner->arm, vocab::Arm::Baseline)) continue;
     used.append(stage);
   }
   return used;

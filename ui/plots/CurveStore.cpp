@@ -4,6 +4,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "common/Vocabulary.h"
+
 namespace twb {
 
 namespace {
@@ -11,8 +13,7 @@ namespace {
 SeriesPoint toSeriesPoint(const MetricPoint& p) { return {p.step, p.epoch, p.wallTime, p.value}; }
 
 int stageOrder(const QString& stage) {
-  static const QStringList order = {QStringLiteral("pretrain"), QStringLiteral("intermediate"),
-                                    QStringLiteral("target"), QStringLiteral("eval")};
+  static const QStringList order = vocab::names<vocab::Stage>() << QStringLiteral("eval");
   const int i = static_cast<int>(order.indexOf(stage));
   return i < 0 ? static_cast<int>(order.size()) : i;
 }

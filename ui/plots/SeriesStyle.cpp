@@ -2,6 +2,8 @@
 
 #include <QVector>
 
+#include "common/Vocabulary.h"
+
 namespace twb {
 
 QColor SeriesStyle::colour(const QString& arm, int targetIndex) {
@@ -14,12 +16,12 @@ QColor SeriesStyle::colour(const QString& arm, int targetIndex) {
   };
   if (arm.isEmpty()) return palette::kGrey;
   const auto& pair = pairs[qMax(0, targetIndex) % pairs.size()];
-  return arm == QLatin1String("transfer") ? pair.second : pair.first;
+  return vocab::is(arm, vocab::Arm::Transfer) ? pair.second : pair.first;
 }
 
 Qt::PenStyle SeriesStyle::lineStyle(const QString& arm) {
   if (arm.isEmpty()) return Qt::DashDotLine;
-  return arm == QLatin1String("transfer") ? Qt::DashLine : Qt::SolidLine;
+  return vocab::is(arm, vocab::Arm::Transfer) ? Qt::DashLine : Qt::SolidLine;
 }
 
 QPen SeriesStyle::pen(const QString& arm, int targetIndex, int seedIndex, double width) {

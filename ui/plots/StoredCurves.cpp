@@ -3,6 +3,7 @@
 #include <QObject>
 #include <algorithm>
 
+#include "common/Vocabulary.h"
 #include "plots/CurveStore.h"
 #include "store/RunStore.h"
 
@@ -20,7 +21,7 @@ void addStoredRuns(const RunStore& store, const QList<qint64>& runIds, CurveStor
       const auto redone = [&](const StageRecord& later) {
         return later.name == stage.name && later.runId == stage.runId && later.seed == stage.seed;
       };
-      if (stage.status == QLatin1String("interrupted") &&
+      if (vocab::is(stage.status, vocab::RunStatus::Interrupted) &&
           std::any_of(stages.begin() + i + 1, stages.end(), redone))
         continue;
       const StageInfo where{stage.name, stage.runId ? run->arm : QString(),

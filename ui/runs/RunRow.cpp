@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/Vocabulary.h"
 #include "store/RunStore.h"
 
 namespace twb {
@@ -44,7 +45,8 @@ bool RunRow::operator==(const RunRow& o) const {
 }
 
 bool isLiveStatus(const QString& status) {
-  return status == QLatin1String("pending") || status == QLatin1String("running");
+  return vocab::is(status, vocab::RunStatus::Pending) ||
+         vocab::is(status, vocab::RunStatus::Running);
 }
 
 RunRow readRunRow(const RunStore& store, const RunRecord& run, const QString& experimentName,
@@ -69,7 +71,8 @@ RunRow readRunRow(const RunStore& store, const RunRecord& run, const QString& ex
   // The run's own target stage carries its curves (shared stages belong to several runs).
   qint64 targetStage = 0;
   for (const StageRecord& stage : store.stagesOfRun(run.id))
-    if (stage.runId == run.id && stage.name == QLatin1String("target")) targetStage = stage.id;
+    if (stage.runId == run.id && vocab::is(stage.name, vocab::Stage::Target))
+      targetStage = stage.id;
   if (targetStage == 0) return row;
 
   const QVector<SeriesSummary> series = store.seriesSummaries(targetStage);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <exception>
 
+#include "common/Vocabulary.h"
 #include "store/RunStore.h"
 
 namespace twb {
@@ -43,13 +44,20 @@ QString primaryLabel(const RunRow& row) {
   return row.primaryMetric.isEmpty() ? QStringLiteral("score") : row.primaryMetric;
 }
 
-QColor statusColor(const QString& status) {
-  if (status == QLatin1String("finished")) return QColor(0x2c, 0xa0, 0x2c);
-  if (status == QLatin1String("running")) return QColor(0x1f, 0x77, 0xb4);
-  if (status == QLatin1String("failed")) return QColor(0xd6, 0x27, 0x28);
-  if (status == QLatin1String("interrupted") || status == QLatin1String("cancelled"))
-    return QColor(0xff, 0x7f, 0x0e);  // resumable
-  return QColor(0x88, 0x88, 0x88);    // pending, unknown
+QColor statusColor(const std::optional<vocab::RunStatus>& status) {
+  switch (status.value_or(vocab::RunStatus::Pending)) {
+    case vocab::RunStatus::Finished:
+      return QColor(0x2c, 0xa0, 0x2c);
+    case vocab::RunStatus::Running:
+      return QColor(0x1f, 0x77, 0xb4);
+    case vocab::RunStatus::Failed:
+      return QColor(0xd6, 0x27, 0x28);
+    case vocab::RunStatus::Interrupted:  // resumable (older stores wrote cancelled)
+      return QColor(0xff, 0x7f, 0x0e);
+    case vocab::RunStatus::Pending:  // and an unknown status
+      break;
+  }
+  return QColor(0x88, 0x88, 0x88);
 }
 
 }  // namespace
@@ -287,11 +295,13 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
       return toolTipData(row, column);
     case Qt::DecorationRole:
-      return column == StatusColumn ? QVariant(statusColor(row.run.status)) : QVariant();
+      return column == StatusColumn
+                 ? QVariant(statusColor(vocab::parse<vocab::RunStatus>(row.run.status)))
+                 : QVariant();
     case Qt::ForegroundRole:
-      if ((column == StatusColumn && row.run.status == QLatin1String("failed")) ||
+      if ((column == StatusColumn && vocab::is(row.run.status, vocab::RunStatus::Failed)) ||
           column == ErrorColumn)
-        return statusColor(QStringLiteral("failed"));
+        return statusColor(vocab::RunStatus::Failed);
       return QVariant();
     case Qt::TextAlignmentRole:
       return isTextColumn(column) || column == StartedColumn

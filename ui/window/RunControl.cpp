@@ -8,6 +8,7 @@
 #include "RunStatus.h"
 #include "TrainingWorker.h"
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "config/ExperimentWriter.h"
 #include "plots/CurveStore.h"
 #include "setup/ExperimentFile.h"
@@ -94,13 +95,13 @@ void RunControl::onFinished(const ExperimentOutcome& outcome) {
   // A run that failed before storing anything (id 0) leaves the last experiment in place.
   if (outcome.experimentId > 0) {
     lastExperimentId_ = outcome.experimentId;
-    lastRunResumable_ = outcome.status != QLatin1String("finished");
+    lastRunResumable_ = !vocab::is(outcome.status, vocab::RunStatus::Finished);
     if (lastRunResumable_) resumeSpec_ = runningSpec_;
   }
   if (!outcome.device.isEmpty()) status_->setDevice(outcome.device);
-  if (outcome.status == QLatin1String("finished"))
+  if (vocab::is(outcome.status, vocab::RunStatus::Finished))
     status_->showIdle(tr("Experiment %1 finished.").arg(outcome.experimentId));
-  else if (outcome.status == QLatin1String("interrupted"))
+  else if (vocab::is(outcome.status, vocab::RunStatus::Interrupted))
     status_->showIdle(tr("Stopped. Every stored point is kept; Resume continues."));
   else
     status_->showIdle(tr("Failed: %1").arg(outcome.error));
