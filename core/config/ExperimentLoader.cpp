@@ -10,6 +10,7 @@
 #include "common/InputError.h"
 #include "common/InputFile.h"
 #include "common/Utf8Text.h"
+#include "common/Vocabulary.h"
 #include "config/DatasetRefYaml.h"
 #include "config/ExperimentSchema.h"
 #include "config/SchemaRead.h"
@@ -124,7 +125,7 @@ QList<TargetSpec> readTargets(const Map& top) {
     if (map.has(key("source")))
       target.source = yaml::readDatasetRef(map.context(), map.node(key("source")),
                                            map.valueMark(key("source")), map.path(key("source")));
-    if (target.setting == QLatin1String("zero-shot") && !target.source &&
+    if (vocab::is(target.setting, vocab::Setting::ZeroShot) && !target.source &&
         target.task != QLatin1String("retrieval"))
       map.failAt(key("setting"),
                  QStringLiteral("%1: a zero-shot target needs `source`: the English dataset to "

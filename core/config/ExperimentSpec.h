@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <optional>
 
+#include "common/Vocabulary.h"
 #include "config/ModelCatalog.h"
 
 namespace twb {
@@ -31,8 +32,8 @@ QString datasetFormatFromSuffix(const QString& path);
 
 // Model family and size. Explicit sizes (> 0) override the preset.
 struct ModelSpec {
-  QString arch = QStringLiteral("bert");  // bert | roberta | xlnet
-  QString size = QStringLiteral("tiny");  // tiny | mini | small | base
+  QString arch = vocab::name(vocab::Family::Bert);  // a vocab::Family name
+  QString size = QStringLiteral("tiny");            // tiny | mini | small | base
   // scratch | a catalog model ("xlm-roberta-base") | hf:ORG/NAME[@REV] | a checkpoint folder
   QString from = QStringLiteral("scratch");
   ModelSource source;         // `from` resolved by the loader
@@ -72,10 +73,11 @@ struct TaskSpec {
 // Retrieval targets (parallel corpora) train nothing: the encoder's mean-pooled embeddings
 // must find each English item's translation (Tatoeba).
 struct TargetSpec : TaskSpec {
-  QString domain;                              // e.g. "restaurants": a domain-adaptation target
-  QString setting = QStringLiteral("target");  // target | zero-shot
-  std::optional<DatasetRef> source;            // English training data for zero-shot
-  QString name() const;                        // "uci-yelp/restaurants", "udhr/de"
+  QString domain;  // e.g. "restaurants": a domain-adaptation target
+  // A vocab::Setting name.
+  QString setting = vocab::name(vocab::Setting::Target);
+  std::optional<DatasetRef> source;  // English training data for zero-shot
+  QString name() const;              // "uci-yelp/restaurants", "udhr/de"
   QString language() const { return dataset.language; }
 };
 

@@ -82,7 +82,7 @@ const QList<Field<ModelSpec>>& modelFields() {
   static const QList<Field<M>> fields = {
       K("arch", KeyType::Choice,
         "the encoder family; beside a checkpoint, a check that the checkpoint is one")
-          .choices(words({"bert", "roberta", "xlnet"}))
+          .choices(vocab::names<vocab::Family>())
           .always()
           .to(&M::arch),
       K("size", KeyType::Choice,
@@ -172,7 +172,7 @@ const QList<Field<TargetSpec>>& targetFields() {
       K("setting", KeyType::Choice,
         "target: fine-tune on the target's own training split; zero-shot: fine-tune on source "
         "and only evaluate on the target")
-          .choices(words({"target", "zero-shot"}))
+          .choices(vocab::names<vocab::Setting>())
           .to(&T::setting),
   };
   return fields;

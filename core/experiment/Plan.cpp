@@ -5,6 +5,7 @@
 #include <map>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "data/Catalog.h"
 #include "data/DatasetReader.h"
 #include "data/PairSplitter.h"
@@ -44,7 +45,7 @@ PlannedTask planRetrieval(const TargetSpec& target, const ExperimentSpec& experi
   planned.name = target.name();
   planned.task = target.task;
   planned.language = target.dataset.language;
-  planned.setting = QStringLiteral("zero-shot");
+  planned.setting = vocab::name(vocab::Setting::ZeroShot);
   planned.pairs = corpus.aligned(target.dataset.language);
   if (planned.pairs.size() < 2)
     throw InputError(
@@ -213,7 +214,7 @@ ExperimentPlan planExperiment(const ExperimentSpec& spec, const QString& dataDir
       plan.targets.push_back(planTranslationPairs(target, spec, catalog, state));
       continue;
     }
-    if (target.setting == QLatin1String("zero-shot")) {
+    if (vocab::is(target.setting, vocab::Setting::ZeroShot)) {
       // Train (and select) on the English source; test on the target language's test part.
       TaskSpec source = target;
       source.dataset = *target.source;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/TaskState.h"
+#include "common/Vocabulary.h"
 #include "config/ExperimentSpec.h"
 #include "data/Example.h"
 #include "experiment/Contamination.h"
@@ -17,16 +18,16 @@ struct PlannedTask {
   QString name;      // shown in tables: the target name, or the intermediate dataset's name
   QString task;      // classification | sentiment | similarity | retrieval | translation-pair
   QString language;  // the target's language, when known
-  QString setting = QStringLiteral("target");  // target | zero-shot
-  int epochs = 0;                              // resolved: the stage's own, else train.epochs
-  Dataset data;  // translation-pair: name and labels only; each seed draws its own pairs
+  QString setting = vocab::name(vocab::Setting::Target);  // a vocab::Setting name
+  int epochs = 0;  // resolved: the stage's own, else train.epochs
+  Dataset data;    // translation-pair: name and labels only; each seed draws its own pairs
   std::map<int, Split> splits;      // by seed: the data trained on (the source, for zero-shot)
   std::map<int, Split> evalSplits;  // zero-shot: the target language's splits, tested on
   QVector<QPair<QString, QString>> pairs;  // retrieval: (English item, its translation)
 
   bool regression() const;  // the task predicts scores (similarity, or a plugin's)
   bool retrieval() const { return task == QLatin1String("retrieval"); }
-  bool zeroShot() const { return setting == QLatin1String("zero-shot"); }
+  bool zeroShot() const { return vocab::is(setting, vocab::Setting::ZeroShot); }
   // Where the test score comes from.
   const Split& testSplit(int seed) const {
     return zeroShot() && !retrieval() ? evalSplits.at(seed) : splits.at(seed);

@@ -5,12 +5,15 @@
 #include <limits>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "models/ModuleInit.h"
 
 namespace twb {
 namespace {
 
-bool isRoberta(const EncoderConfig& config) { return config.arch == QLatin1String("roberta"); }
+bool isRoberta(const EncoderConfig& config) {
+  return vocab::is(config.arch, vocab::Family::Roberta);
+}
 
 }  // namespace
 

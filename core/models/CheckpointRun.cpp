@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "models/CheckpointBatch.h"
 #include "models/HfCheckpoint.h"
 
@@ -47,7 +48,7 @@ QJsonObject runHfCheckpoint(const QString& folder, const QString& inputPath) {
                      QStringLiteral("key \"input_ids\": id %1 is outside the vocabulary of %2")
                          .arg(ids.max().item<std::int64_t>())
                          .arg(config.vocabSize));
-  if (types.defined() && config.arch != QLatin1String("xlnet") &&
+  if (types.defined() && !vocab::is(config.arch, vocab::Family::Xlnet) &&
       types.max().item<std::int64_t>() >= config.typeVocab)
     throw InputError(inputPath, 0, 0,
                      QStringLiteral("key \"token_type_ids\": type %1 is outside the model's %2")
@@ -66,8 +67,8 @@ QJsonObject runHfCheckpoint(const QString& folder, const QString& inputPath) {
   out.insert(QStringLiteral("hidden_states"), all);
   const torch::Tensor summary = model.summary(last);
   if (summary.defined()) {
-    out.insert(config.arch == QLatin1String("xlnet") ? QStringLiteral("sequence_summary")
-                                                     : QStringLiteral("pooler_output"),
+    out.insert(vocab::is(config.arch, vocab::Family::Xlnet) ? QStringLiteral("sequence_summary")
+                                                            : QStringLiteral("pooler_output"),
                toJson(summary));
   }
   if (model.head() != HeadKind::Encoder) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 
 namespace twb {
 namespace {
@@ -25,12 +26,6 @@ constexpr Preset kPresets[] = {
     {"base", 12, 768, 12, 3072},
 };
 
-const QStringList& validArchs() {
-  static const QStringList archs{QStringLiteral("bert"), QStringLiteral("roberta"),
-                                 QStringLiteral("xlnet")};
-  return archs;
-}
-
 const Preset* findPreset(const QString& size) {
   for (const Preset& preset : kPresets) {
     if (size == QLatin1String(preset.name)) return &preset;
@@ -48,9 +43,9 @@ QString presetNames() {
 
 EncoderConfig EncoderConfig::fromSpec(const ModelSpec& spec, int vocabSize, int padId) {
   const QString arch = spec.arch.trimmed().toLower();
-  if (!validArchs().contains(arch)) {
+  if (!vocab::parse<vocab::Family>(arch)) {
     throw InputError(QStringLiteral("model.arch: unknown architecture \"%1\"; valid values: %2")
-                         .arg(spec.arch, validArchs().join(QStringLiteral(", "))));
+                         .arg(spec.arch, vocab::names<vocab::Family>().join(QStringLiteral(", "))));
   }
   const Preset* preset = findPreset(spec.size.trimmed().toLower());
   if (preset == nullptr) {
@@ -87,12 +82,12 @@ EncoderConfig EncoderConfig::fromSpec(const ModelSpec& spec, int vocabSize, int 
                          .arg(config.vocabSize));
   }
 
-  if (arch == QLatin1String("roberta")) {
+  if (vocab::is(arch, vocab::Family::Roberta)) {
     // Positions start at padId + 1, so 512 tokens need padId + 513 rows (514 for padId 1).
     config.maxPositions = std::max(514, padId + 513);
     config.typeVocab = 1;
     config.layerNormEps = 1e-5;
-  } else if (arch == QLatin1String("xlnet")) {
+  } else if (vocab::is(arch, vocab::Family::Xlnet)) {
     config.maxPositions = 512;  // positions are relative: a convention, not a table size
     config.typeVocab = 3;       // segments 0, 1 and 2 (<cls>), compared for equality
     config.layerNormEps = 1e-12;
@@ -105,7 +100,7 @@ EncoderConfig EncoderConfig::fromSpec(const ModelSpec& spec, int vocabSize, int 
 }
 
 int EncoderConfig::maxTokens() const {
-  return arch == QLatin1String("roberta") ? maxPositions - padId - 1 : maxPositions;
+  return vocab::is(arch, vocab::Family::Roberta) ? maxPositions - padId - 1 : maxPositions;
 }
 
 }  // namespace twb

@@ -3,12 +3,13 @@
 
 #include <QString>
 
+#include "common/Vocabulary.h"
 #include "config/ExperimentSpec.h"
 
 namespace twb {
 
 struct EncoderConfig {
-  QString arch = QStringLiteral("bert");  // bert | roberta | xlnet
+  QString arch = vocab::name(vocab::Family::Bert);  // a vocab::Family name
   int vocabSize = 0;
   int hidden = 128;
   int layers = 2;

@@ -11,6 +11,7 @@
 
 #include "common/InputError.h"
 #include "common/JsonFile.h"
+#include "common/Vocabulary.h"
 #include "models/Safetensors.h"
 #include "models/StateCopy.h"
 
@@ -22,8 +23,9 @@ const char* const kHeadPrefixes[] = {"cls.",        "lm_head.",     "lm_loss.",
                                      "qa_outputs.", "pooler."};
 
 std::string familyPrefix(const EncoderConfig& config) {
-  if (config.arch == QLatin1String("xlnet")) return "transformer";
-  return config.arch == QLatin1String("roberta") ? "roberta" : "bert";
+  // Hugging Face's module names: XLNet's encoder is "transformer".
+  if (vocab::is(config.arch, vocab::Family::Xlnet)) return "transformer";
+  return vocab::is(config.arch, vocab::Family::Roberta) ? "roberta" : "bert";
 }
 
 bool isHeadKey(const std::string& key) {

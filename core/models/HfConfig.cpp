@@ -10,6 +10,7 @@
 
 #include "common/InputError.h"
 #include "common/JsonFile.h"
+#include "common/Vocabulary.h"
 
 namespace twb {
 namespace {
@@ -97,7 +98,7 @@ HfHead headOf(const QString& architecture) {
 }
 
 void readBertFamily(const Fields& f, EncoderConfig& e) {
-  const bool roberta = e.arch == QLatin1String("roberta");
+  const bool roberta = vocab::is(e.arch, vocab::Family::Roberta);
   e.vocabSize = f.size(QStringLiteral("vocab_size"));
   e.hidden = f.size(QStringLiteral("hidden_size"));
   e.layers = f.size(QStringLiteral("num_hidden_layers"));
@@ -183,10 +184,11 @@ QStringList readLabels(const Fields& f, const QString& path, HfHead head) {
 }  // namespace
 
 QString hfArchOf(const QString& modelType) {
-  if (modelType == QLatin1String("bert")) return QStringLiteral("bert");
+  // Hugging Face's model_type names on the left, the workbench's families on the right.
+  if (modelType == QLatin1String("bert")) return vocab::name(vocab::Family::Bert);
   if (modelType == QLatin1String("roberta") || modelType == QLatin1String("xlm-roberta"))
-    return QStringLiteral("roberta");
-  if (modelType == QLatin1String("xlnet")) return QStringLiteral("xlnet");
+    return vocab::name(vocab::Family::Roberta);
+  if (modelType == QLatin1String("xlnet")) return vocab::name(vocab::Family::Xlnet);
   return {};
 }
 
@@ -221,7 +223,7 @@ HfModelConfig readHfConfig(const QString& folder) {
   const QJsonArray architectures = f.json().value(QStringLiteral("architectures")).toArray();
   if (!architectures.isEmpty()) config.architecture = architectures.first().toString();
   config.head = headOf(config.architecture);
-  if (config.encoder.arch == QLatin1String("xlnet")) {
+  if (vocab::is(config.encoder.arch, vocab::Family::Xlnet)) {
     readXLNet(f, config.encoder);
   } else {
     readBertFamily(f, config.encoder);
@@ -254,7 +256,7 @@ QJsonObject hfConfigJson(const HfModelConfig& config) {
   json.insert(QStringLiteral("layer_norm_eps"), e.layerNormEps);
   json.insert(QStringLiteral("pad_token_id"), e.padId);
   json.insert(QStringLiteral("initializer_range"), 0.02);
-  if (e.arch == QLatin1String("xlnet")) {
+  if (vocab::is(e.arch, vocab::Family::Xlnet)) {
     json.insert(QStringLiteral("d_model"), e.hidden);
     json.insert(QStringLiteral("n_layer"), e.layers);
     json.insert(QStringLiteral("n_head"), e.heads);

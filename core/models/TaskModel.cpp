@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "models/Bert.h"
 #include "models/Heads.h"
 #include "models/ModuleInit.h"
@@ -49,13 +50,14 @@ TaskModelImpl::TaskModelImpl(const EncoderConfig& config, HeadKind head, int num
   Parts& p = *parts_;
   p.config = config;
   p.head = head;
-  const bool xlnet = config.arch == QLatin1String("xlnet");
-  const bool roberta = config.arch == QLatin1String("roberta");
-  if (!xlnet && !roberta && config.arch != QLatin1String("bert")) {
-    throw InputError(QStringLiteral("model.arch: unknown architecture \"%1\"; valid values: "
-                                    "bert, roberta, xlnet")
-                         .arg(config.arch));
+  const std::optional<vocab::Family> family = vocab::parse<vocab::Family>(config.arch);
+  if (!family) {
+    throw InputError(
+        QStringLiteral("model.arch: unknown architecture \"%1\"; valid values: %2")
+            .arg(config.arch, vocab::names<vocab::Family>().join(QStringLiteral(", "))));
   }
+  const bool xlnet = family == vocab::Family::Xlnet;
+  const bool roberta = family == vocab::Family::Roberta;
   const bool sequenceHead = head == HeadKind::Classification || head == HeadKind::Regression;
   const int labels = head == HeadKind::Regression ? 1 : numLabels;
   if (head == HeadKind::Classification && numLabels < 1) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 
 namespace twb {
 namespace {
@@ -33,7 +34,8 @@ EncodedInput buildInput(const QString& arch, const SpecialIds& s, std::vector<in
                         std::vector<int> b, int maxLen) {
   const bool pair = !b.empty();
   EncodedInput out;
-  if (arch == QLatin1String("bert")) {
+  const std::optional<vocab::Family> family = vocab::parse<vocab::Family>(arch);
+  if (family == vocab::Family::Bert) {
     truncatePair(a, b, std::max(0, maxLen - (pair ? 3 : 2)));
     append(out, {s.cls}, 0);
     append(out, a, 0);
@@ -42,7 +44,7 @@ EncodedInput buildInput(const QString& arch, const SpecialIds& s, std::vector<in
       append(out, b, 1);
       append(out, {s.sep}, 1);
     }
-  } else if (arch == QLatin1String("roberta")) {
+  } else if (family == vocab::Family::Roberta) {
     truncatePair(a, b, std::max(0, maxLen - (pair ? 4 : 2)));
     append(out, {s.cls}, 0);
     append(out, a, 0);
@@ -52,7 +54,7 @@ EncodedInput buildInput(const QString& arch, const SpecialIds& s, std::vector<in
       append(out, b, 0);
       append(out, {s.sep}, 0);
     }
-  } else if (arch == QLatin1String("xlnet")) {
+  } else if (family == vocab::Family::Xlnet) {
     truncatePair(a, b, std::max(0, maxLen - (pair ? 3 : 2)));
     append(out, a, 0);
     append(out, {s.sep}, 0);
@@ -72,7 +74,7 @@ Batch padBatch(const QString& arch, const SpecialIds& s, const std::vector<Encod
   batch.rows = static_cast<int>(inputs.size());
   for (const auto& in : inputs) batch.cols = std::max(batch.cols, static_cast<int>(in.ids.size()));
   const size_t cells = static_cast<size_t>(batch.rows) * batch.cols;
-  const bool left = arch == QLatin1String("xlnet");
+  const bool left = vocab::is(arch, vocab::Family::Xlnet);
   batch.ids.assign(cells, s.pad);
   batch.mask.assign(cells, 0);
   batch.types.assign(cells, left ? kXlnetPadType : 0);

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "common/InputError.h"
+#include "common/Vocabulary.h"
 #include "config/ExperimentSchema.h"
 #include "models/EncoderConfig.h"
 #include "models/HfConfig.h"
@@ -69,9 +70,9 @@ ModelSection::ModelSection(QWidget* parent) : QGroupBox(tr("Model"), parent) {
   scratchForm->setContentsMargins(0, 0, 0, 0);
   family_ = new QComboBox(scratchBox_);
   family_->setObjectName(QStringLiteral("family"));
-  family_->addItem(QStringLiteral("BERT"), QStringLiteral("bert"));
-  family_->addItem(QStringLiteral("RoBERTa"), QStringLiteral("roberta"));
-  family_->addItem(QStringLiteral("XLNet"), QStringLiteral("xlnet"));
+  family_->addItem(QStringLiteral("BERT"), vocab::name(vocab::Family::Bert));
+  family_->addItem(QStringLiteral("RoBERTa"), vocab::name(vocab::Family::Roberta));
+  family_->addItem(QStringLiteral("XLNet"), vocab::name(vocab::Family::Xlnet));
   scratchForm->addRow(tr("Famil&y:"), family_);
 
   size_ = new QComboBox(scratchBox_);
