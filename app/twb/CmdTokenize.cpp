@@ -9,7 +9,7 @@
 #include "common/InputError.h"
 #include "common/InputFile.h"
 #include "common/Utf8Text.h"
-#include "models/HfConfig.h"
+#include "family/HfConfig.h"
 #include "text/HfTokenizer.h"
 #include "text/ModelInputs.h"
 

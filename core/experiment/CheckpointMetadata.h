@@ -3,7 +3,7 @@
 
 #include <QStringList>
 
-#include "models/HfConfig.h"
+#include "family/HfConfig.h"
 #include "models/Safetensors.h"
 #include "models/TaskModel.h"
 

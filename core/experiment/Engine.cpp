@@ -10,7 +10,7 @@
 #include "experiment/Plan.h"
 #include "experiment/PretrainedModel.h"
 #include "experiment/RunTokenizer.h"
-#include "models/EncoderConfig.h"
+#include "family/EncoderConfig.h"
 #include "store/RunStore.h"
 #include "store/StoreFile.h"
 #include "text/HfTokenizer.h"

@@ -6,7 +6,7 @@
 
 #include "common/TaskState.h"
 #include "config/ExperimentSpec.h"
-#include "models/HfConfig.h"
+#include "family/HfConfig.h"
 
 namespace twb {
 

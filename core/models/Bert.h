@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/TorchApi.h"
-#include "models/EncoderConfig.h"
+#include "family/EncoderConfig.h"
 
 namespace twb {
 

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "models/HfConfig.h"
+#include "family/HfConfig.h"
 #include "models/TaskModel.h"
 
 namespace twb {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "common/TorchApi.h"
-#include "models/EncoderConfig.h"
+#include "family/EncoderConfig.h"
 
 namespace twb {
 

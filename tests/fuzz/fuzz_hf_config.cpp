@@ -1,6 +1,6 @@
-// Fuzzes the config.json import (models/HfConfig.cpp); an accepted config is written back.
+// Fuzzes the config.json import (family/HfConfig.cpp); an accepted config is written back.
 #include "FuzzSupport.h"
-#include "models/HfConfig.h"
+#include "family/HfConfig.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace twb;

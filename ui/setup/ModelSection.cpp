@@ -10,8 +10,8 @@
 #include "common/InputError.h"
 #include "common/Vocabulary.h"
 #include "config/ExperimentSchema.h"
-#include "models/EncoderConfig.h"
-#include "models/HfConfig.h"
+#include "family/EncoderConfig.h"
+#include "family/HfConfig.h"
 #include "setup/ModelDownload.h"
 #include "setup/ModelPicker.h"
 

@@ -7,7 +7,7 @@
 #include "common/InputError.h"
 #include "config/ExperimentLoader.h"
 #include "experiment/Engine.h"
-#include "models/EncoderConfig.h"
+#include "family/EncoderConfig.h"
 #include "store/RunStore.h"
 #include "support/LogRecorder.h"
 #include "support/TestSupport.h"

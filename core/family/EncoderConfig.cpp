@@ -1,4 +1,4 @@
-#include "models/EncoderConfig.h"
+#include "family/EncoderConfig.h"
 
 #include <unistd.h>
 

@@ -1,5 +1,5 @@
 // HfConfig: reading and writing Hugging Face config.json files for the three encoder families.
-#include "models/HfConfig.h"
+#include "family/HfConfig.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

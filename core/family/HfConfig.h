@@ -5,7 +5,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "models/EncoderConfig.h"
+#include "family/EncoderConfig.h"
 
 namespace twb {
 
