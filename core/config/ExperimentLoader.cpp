@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <cmath>
 #include <limits>
 
@@ -15,6 +16,7 @@
 #include "config/ExperimentSchema.h"
 #include "config/SchemaRead.h"
 #include "config/YamlFields.h"
+#include "plugin/PluginRegistry.h"
 
 namespace twb {
 namespace {
@@ -91,7 +93,22 @@ TaskSpec readIntermediate(const Map& top) {
   const Map map = section(top, "intermediate");
   TaskSpec task;
   readTask(map, task);
+  if (!supervisedTaskNames().contains(task.task))
+    map.failAt(key("task"), QStringLiteral("intermediate.task cannot be '%1': the intermediate "
+                                           "step trains a model, so its task is one of %2")
+                                .arg(task.task, supervisedTaskNames().join(QStringLiteral(", "))));
   return task;
+}
+
+// A language code as dataset.language's rule has it (ISO 639: 'de', 'fra'), or fails at at.
+QString languageCode(const Map& map, const QString& text, const YAML::Mark& at,
+                     const QString& what) {
+  const SchemaKey& rule = schemaKey(QStringLiteral("dataset.language"));
+  const QRegularExpression pattern(QRegularExpression::anchoredPattern(rule.pattern));
+  if (!pattern.match(text).hasMatch())
+    yaml::fail(map.context(), at,
+               QStringLiteral("%1 must be %2, got '%3'").arg(what, rule.patternExample, text));
+  return text;
 }
 
 // A translation-pair target from the user's parallel file, one column per language: English
@@ -131,7 +148,10 @@ QList<TargetSpec> readTargets(const Map& top) {
                  QStringLiteral("%1: a zero-shot target needs `source`: the English dataset to "
                                 "fine-tune on before evaluating on the target")
                      .arg(map.path(key("setting"))));
-    if (map.has(key("language"))) target.dataset.language = map.string(key("language"), QString());
+    if (map.has(key("language")))
+      target.dataset.language =
+          languageCode(map, map.string(key("language"), QString()), map.valueMark(key("language")),
+                       map.path(key("language")));
     if (target.task == QLatin1String("translation-pair") && target.dataset.isFile())
       readParallelFileColumns(map, target);
     if (map.has(key("languages"))) {
@@ -147,7 +167,14 @@ QList<TargetSpec> readTargets(const Map& top) {
                      QStringLiteral("%1: each entry must be a language code, not %2")
                          .arg(map.path(key("languages")), yaml::describe(code)));
         TargetSpec one = target;
-        one.dataset.language = QString::fromStdString(code.as<std::string>()).trimmed();
+        one.dataset.language =
+            languageCode(map, QString::fromStdString(code.as<std::string>()).trimmed(), code.Mark(),
+                         map.path(key("languages")));
+        for (const TargetSpec& earlier : targets)
+          if (earlier.name() == one.name())
+            yaml::fail(map.context(), code.Mark(),
+                       QStringLiteral("%1: '%2' appears twice")
+                           .arg(map.path(key("languages")), one.dataset.language));
         targets << one;
       }
       continue;

@@ -65,6 +65,8 @@ QJsonObject valueSchema(const SchemaKey& key, const QList<SchemaKey>& all) {
             key.minimum);
       if (key.maximum < std::numeric_limits<double>::max())
         value.insert(QStringLiteral("maximum"), key.maximum);
+      else if (key.type == KeyType::Integer)
+        value.insert(QStringLiteral("maximum"), INT_MAX);  // what the loader reads into an int
       break;
     case KeyType::Boolean:
       value.insert(QStringLiteral("type"), QStringLiteral("boolean"));
@@ -80,12 +82,15 @@ QJsonObject valueSchema(const SchemaKey& key, const QList<SchemaKey>& all) {
                                           {QStringLiteral("minItems"), 1}}});
       break;
     case KeyType::TextList:
-      value = QJsonObject{
-          {QStringLiteral("type"), QStringLiteral("array")},
-          {QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                                {QStringLiteral("minLength"), 1}}},
-          {QStringLiteral("minItems"), 1},
-          {QStringLiteral("uniqueItems"), true}};
+      value =
+          QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                      // A number is a name too: labels: [1, 2, 3, 4, 5] (stars).
+                      {QStringLiteral("items"),
+                       QJsonObject{{QStringLiteral("type"),
+                                    QJsonArray{QStringLiteral("string"), QStringLiteral("number")}},
+                                   {QStringLiteral("minLength"), 1}}},
+                      {QStringLiteral("minItems"), 1},
+                      {QStringLiteral("uniqueItems"), true}};
       break;
     case KeyType::Split:
       value = QJsonObject{

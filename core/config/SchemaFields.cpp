@@ -234,8 +234,9 @@ const QList<Field<DatasetRef>>& datasetFields() {
           .nonEmpty()
           .to(&D::pairColumn),
       K("label", KeyType::Text, "the column that holds the label").nonEmpty().to(&D::labelColumn),
-      K("score", KeyType::Text, "the column of a similarity score, for a similarity task")
+      K("score", KeyType::Text, "the column of a score, for a task that predicts scores")
           .nonEmpty()
+          .unset("score, when the task predicts scores")
           .to(&D::scoreColumn),
       K("language", KeyType::Text, "the ISO 639 code of the texts' language")
           .pattern("[a-z]{2,3}", "a language code like 'en' or 'fr'")

@@ -2,6 +2,8 @@
 
 #include <climits>
 
+#include "config/Nearest.h"
+
 namespace twb::schema {
 
 int readValue(const yaml::Map& map, const SchemaKey& key, int fallback) {
@@ -16,7 +18,15 @@ double readValue(const yaml::Map& map, const SchemaKey& key, double fallback) {
 
 QString readValue(const yaml::Map& map, const SchemaKey& key, const QString& fallback) {
   const QString name = key.name();
-  if (key.type == KeyType::Choice) return map.choice(name, fallback, key.allowedChoices());
+  if (key.type == KeyType::Choice) {
+    const QStringList allowed = key.allowedChoices();
+    const QString value = map.string(name, fallback);
+    if (key.pluginChoices && map.has(name) && !allowed.contains(value))
+      map.failAt(name, QStringLiteral("%1 cannot be '%2'%3; a plugin can add it (`twb plugins` "
+                                      "lists the ones loaded)")
+                           .arg(map.path(name), value, suggestionSuffix(value, allowed)));
+    return map.choice(name, fallback, allowed);
+  }
   const QString value = map.string(name, fallback);
   if (key.nonEmpty && map.has(name) && value.isEmpty())
     map.failAt(name, QStringLiteral("%1 must not be empty").arg(map.path(name)));
@@ -33,11 +43,16 @@ QString readValue(const yaml::Map& map, const SchemaKey& key, const QString& fal
 bool readValue(const yaml::Map& map, const SchemaKey& key, bool fallback) {
   const QString name = key.name();
   if (!map.has(name)) return fallback;
+  // YAML 1.2's booleans: true, True, TRUE and the same of false.
   const QString value = map.string(name, QString());
-  if (value != QLatin1String("true") && value != QLatin1String("false"))
+  const QStringList truths = {QStringLiteral("true"), QStringLiteral("True"),
+                              QStringLiteral("TRUE")};
+  const QStringList falsehoods = {QStringLiteral("false"), QStringLiteral("False"),
+                                  QStringLiteral("FALSE")};
+  if (!truths.contains(value) && !falsehoods.contains(value))
     map.failAt(name, QStringLiteral("%1 must be true or false (%2), not '%3'")
                          .arg(map.path(name), key.help, value));
-  return value == QLatin1String("true");
+  return truths.contains(value);
 }
 
 }  // namespace twb::schema

@@ -28,7 +28,15 @@ QString formatOf(const DatasetRef& ref) {
 RawTable pluginTable(const sdk::DataSource& source, const QString& path) {
   sdk::Table table;
   QString error;
-  if (!source.read(path, &table, &error))
+  bool read = false;
+  try {
+    read = source.read(path, &table, &error);
+  } catch (const std::exception& e) {
+    error = QStringLiteral("it threw: %1").arg(QString::fromUtf8(e.what()));
+  } catch (...) {
+    error = QStringLiteral("it threw an exception that is not a std::exception");
+  }
+  if (!read)
     throw InputError(
         path, 0, 0,
         QStringLiteral("data source '%1' cannot read it: %2")

@@ -153,9 +153,22 @@ PlannedTask planTask(const QString& name, const TaskSpec& spec, const Experiment
   planned.epochs = taskEpochs(spec, experiment.train);
   const sdk::Task* plugin = PluginRegistry::instance().task(spec.task);
   DatasetRef ref = spec.dataset;
-  // A plugin's fixed label set: a label outside it is an error naming the file and line.
-  if (plugin && ref.isFile() && ref.labels.isEmpty()) ref.labels = plugin->labels();
+  // A plugin's fixed label set: a label outside it is an error naming the file and line, and a
+  // dataset declaring or bringing other labels is refused.
+  const QStringList fixed = plugin ? plugin->labels() : QStringList();
+  if (!fixed.isEmpty() && !ref.labels.isEmpty() && ref.labels != fixed)
+    throw InputError(experiment.sourcePath, 0, 0,
+                     QStringLiteral("%1: task '%2' has the labels [%3] in that order; the dataset "
+                                    "declares [%4]")
+                         .arg(name, spec.task, fixed.join(QStringLiteral(", ")),
+                              ref.labels.join(QStringLiteral(", "))));
+  if (!fixed.isEmpty() && ref.isFile()) ref.labels = fixed;
   planned.data = loadRef(ref, spec.task, catalog, state);
+  if (!fixed.isEmpty() && planned.data.labels != fixed)
+    throw InputError(planned.data.source, 0, 0,
+                     QStringLiteral("task '%1' has the labels [%2]; dataset %3 has [%4]")
+                         .arg(spec.task, fixed.join(QStringLiteral(", ")), planned.data.name,
+                              planned.data.labels.join(QStringLiteral(", "))));
   if (plugin && plugin->needsPairs() && !planned.data.hasPairs())
     throw InputError(planned.data.source, 0, 0,
                      QStringLiteral("task '%1' needs pairs of texts: name the second text's "

@@ -1,10 +1,48 @@
 #include "experiment/TargetScores.h"
 
+#include "common/InputError.h"
 #include "experiment/TestPredictions.h"
 #include "plugin/PluginRegistry.h"
 #include "train/Retrieval.h"
 
 namespace twb {
+namespace {
+
+// The task plugin's metrics, checked: a name that is empty, repeated, or one the workbench
+// stores itself (loss, accuracy, best_...) throws RunError naming the plugin, as does score()
+// throwing.
+QList<QPair<QString, double>> pluginScores(const sdk::Task& plugin, const Evaluation& scored,
+                                           const QStringList& labels) {
+  const QString who = QStringLiteral("task plugin '%1'").arg(plugin.name());
+  QList<QPair<QString, double>> scores;
+  try {
+    scores = plugin.score(scored.gold, scored.predicted, labels);
+  } catch (const std::exception& e) {
+    throw RunError(QStringLiteral("%1: score() threw: %2")
+                       .arg(who, QString::fromUtf8(e.what()))
+                       .toStdString());
+  } catch (...) {
+    throw RunError(QStringLiteral("%1: score() threw").arg(who).toStdString());
+  }
+  QStringList seen;
+  for (const auto& [name, value] : scores) {
+    const bool own = name == QLatin1String("loss") || scored.scores.count(name) > 0 ||
+                     name.startsWith(QLatin1String("best_")) ||
+                     name.startsWith(QLatin1String("retrieval")) || name == QLatin1String("steps");
+    const bool twice = seen.contains(name);
+    if (name.trimmed().isEmpty() || name.contains(QLatin1Char('\n')) || own || twice)
+      throw RunError(QStringLiteral("%1: score() returned the metric name '%2', which is %3")
+                         .arg(who, name,
+                              own     ? QStringLiteral("one the workbench stores itself")
+                              : twice ? QStringLiteral("given twice")
+                                      : QStringLiteral("empty or not one line"))
+                         .toStdString());
+    seen << name;
+  }
+  return scores;
+}
+
+}  // namespace
 
 void storeTargetScores(RunStore& store, qint64 runId, TaskModel& model, const EncodedTask& data,
                        int seed, const BatchMaker& batches, int batchSize,
@@ -16,10 +54,9 @@ void storeTargetScores(RunStore& store, qint64 runId, TaskModel& model, const En
                                          scored.probability));
   store.addResult({runId, test, QStringLiteral("loss"), scored.loss});
   for (const auto& [metric, value] : scored.scores) store.addResult({runId, test, metric, value});
-  // A plugin task's own metrics, beside the workbench's.
+  // A plugin task's own metrics, beside the workbench's, which they may not replace.
   if (const sdk::Task* plugin = PluginRegistry::instance().task(data.task->task))
-    for (const auto& [metric, value] :
-         plugin->score(scored.gold, scored.predicted, data.task->data.labels))
+    for (const auto& [metric, value] : pluginScores(*plugin, scored, data.task->data.labels))
       store.addResult({runId, test, metric, value});
   store.addResult(
       {runId, QStringLiteral("dev"), QStringLiteral("best_") + scored.primaryName, fitted.bestDev});

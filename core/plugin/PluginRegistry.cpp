@@ -27,6 +27,34 @@ int sdkVersionOf(const QString& iid) {
   return iid.section(QLatin1Char('/'), -1).toInt();
 }
 
+// What is wrong with a task's declarations, or "": an output outside the enum, a label set with
+// an empty or repeated name.
+QString taskProblem(const sdk::Task& task) {
+  const sdk::Output output = task.output();
+  if (output != sdk::Output::Labels && output != sdk::Output::Score)
+    return QStringLiteral("its output() is %1, neither Labels nor Score").arg(int(output));
+  QStringList seen;
+  for (const QString& label : task.labels()) {
+    if (label.trimmed().isEmpty()) return QStringLiteral("its labels() hold an empty name");
+    if (seen.contains(label)) return QStringLiteral("its labels() hold '%1' twice").arg(label);
+    seen << label;
+  }
+  return QString();
+}
+
+// Runs describe (which asks the plugin for its name and declarations); a plugin that throws is
+// refused, named, instead of taking the process down.
+template <class Fn>
+QString describeSafely(Fn describe) {
+  try {
+    return describe();
+  } catch (const std::exception& e) {
+    return QStringLiteral("it threw while describing itself: %1").arg(QString::fromUtf8(e.what()));
+  } catch (...) {
+    return QStringLiteral("it threw while describing itself");
+  }
+}
+
 }  // namespace
 
 struct PluginRegistry::Impl {
@@ -52,13 +80,13 @@ const PluginRegistry& PluginRegistry::instance() {
 }
 
 QStringList PluginRegistry::pluginFolders() {
-  QStringList candidates;
+  // The folders a developer names come first, so a fresh build wins over an installed copy.
+  QStringList candidates =
+      qEnvironmentVariable("TWB_PLUGIN_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
   if (QCoreApplication::instance())
     candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/../lib/twb/plugins");
   candidates << QStringLiteral(TWB_PLUGIN_BUILD_DIR);
   candidates << appDataFolder() + QStringLiteral("/plugins");
-  const QString extra = qEnvironmentVariable("TWB_PLUGIN_PATH");
-  candidates << extra.split(QLatin1Char(':'), Qt::SkipEmptyParts);
   QStringList folders;
   for (const QString& candidate : candidates) {
     const QString canonical = QFileInfo(candidate).canonicalFilePath();
@@ -73,7 +101,10 @@ QString PluginRegistry::clash(const QString& kind, const QString& name) const {
     return QStringLiteral("its %1 name '%2' must be lower case letters, digits and '-'")
         .arg(kind, name);
   const bool source = kind == kDataSource;
-  if ((source ? vocab::fileFormats() : vocab::builtInTasks()).contains(name))
+  // "text" is the pseudo-task pretraining text is read with.
+  const QStringList own =
+      source ? vocab::fileFormats() : vocab::builtInTasks() + QStringList{QStringLiteral("text")};
+  if (own.contains(name))
     return QStringLiteral("its %1 name '%2' is the workbench's own").arg(kind, name);
   for (const PluginRecord& record : records_)
     if (record.problem.isEmpty() && record.kind == kind && record.name == name)
@@ -83,11 +114,20 @@ QString PluginRegistry::clash(const QString& kind, const QString& name) const {
 
 void PluginRegistry::loadFile(const QString& file) {
   auto* loader = new QPluginLoader(file);
+  // Every symbol is resolved at load, so a plugin missing a function is refused here rather
+  // than ending the process when the function is first called.
+  loader->setLoadHints(QLibrary::ResolveAllSymbolsHint);
   const QJsonObject meta = loader->metaData();
   const QString iid = meta.value(QStringLiteral("IID")).toString();
   PluginRecord refused{file, QString(), QString(), QString(), QString()};
   if (iid.isEmpty()) {
-    delete loader;  // the sentencepiece module, or a library that is not a Qt plugin: not ours
+    delete loader;
+    // The sentencepiece module shares the install's folder; anything else is named.
+    if (QFileInfo(file).fileName() == QLatin1String("twb_sentencepiece.so")) return;
+    refused.problem = QStringLiteral(
+        "not a Qt plugin (no plugin metadata: truncated, or built "
+        "without Q_PLUGIN_METADATA?)");
+    records_ << refused;
     return;
   }
   const int version = sdkVersionOf(iid);
@@ -114,14 +154,24 @@ void PluginRegistry::loadFile(const QString& file) {
   }
   d_->loaders << loader;
   if (source) {
-    PluginRecord record{file, kDataSource, source->name(), source->description(), QString()};
-    record.problem = clash(kDataSource, record.name);
+    PluginRecord record{file, kDataSource, QString(), QString(), QString()};
+    record.problem = describeSafely([&] {
+      record.name = source->name();
+      record.description = source->description();
+      return QString();
+    });
+    if (record.problem.isEmpty()) record.problem = clash(kDataSource, record.name);
     if (record.problem.isEmpty()) d_->sources.append({record.name, source});
     records_ << record;
   }
   if (task) {
-    PluginRecord record{file, kTask, task->name(), task->description(), QString()};
-    record.problem = clash(kTask, record.name);
+    PluginRecord record{file, kTask, QString(), QString(), QString()};
+    record.problem = describeSafely([&] {
+      record.name = task->name();
+      record.description = task->description();
+      return taskProblem(*task);
+    });
+    if (record.problem.isEmpty()) record.problem = clash(kTask, record.name);
     if (record.problem.isEmpty()) d_->tasks.append({record.name, task});
     records_ << record;
   }

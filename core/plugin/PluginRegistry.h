@@ -24,8 +24,8 @@ class PluginRegistry {
  public:
   // The registry of this process: plugins are looked for on first use, in pluginFolders().
   static const PluginRegistry& instance();
-  // The install's lib/twb/plugins (beside bin/), the build tree's, the user's data folder
-  // plugins/, then each folder of TWB_PLUGIN_PATH (':'-separated); existing ones, once each.
+  // Each folder of TWB_PLUGIN_PATH (':'-separated), the install's lib/twb/plugins (beside
+  // bin/), the build tree's, the user's data folder plugins/; existing ones, once each.
   static QStringList pluginFolders();
 
   const sdk::DataSource* dataSource(const QString& name) const;  // nullptr when none

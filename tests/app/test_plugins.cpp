@@ -159,6 +159,70 @@ class TestPlugins : public QObject {
     QVERIFY2(without.err.contains(QStringLiteral("text-folder")), qPrintable(describe(without)));
   }
 
+  // A plugin that misbehaves is named in the error; it never replaces the workbench's numbers.
+  void aMisbehavingPluginIsNamedAndStoresNothingWrong() {
+    twb::test::writeFile(
+        dir_, QStringLiteral("evil/Evil.h"),
+        "#include <QObject>\n#include <stdexcept>\n#include <twb/sdk/DataSource.h>\n"
+        "#include <twb/sdk/Task.h>\n"
+        "class Evil : public QObject, public twb::sdk::DataSource, public twb::sdk::Task {\n"
+        "  Q_OBJECT\n  Q_PLUGIN_METADATA(IID TwbTask_iid)\n"
+        "  Q_INTERFACES(twb::sdk::DataSource twb::sdk::Task)\n public:\n"
+        "  QString name() const override { return \"evil\"; }\n"
+        "  QString description() const override { return \"throws and lies\"; }\n"
+        "  bool read(const QString&, twb::sdk::Table*, QString*) const override {\n"
+        "    throw std::runtime_error(\"disk on fire\");\n  }\n"
+        "  twb::sdk::Output output() const override { return twb::sdk::Output::Labels; }\n"
+        "  bool needsPairs() const override { return false; }\n"
+        "  QList<QPair<QString, double>> score(const std::vector<double>&,\n"
+        "      const std::vector<double>&, const QStringList&) const override {\n"
+        "    return {{QStringLiteral(\"accuracy\"), 1.0}};\n  }\n};\n");
+    twb::test::writeFile(dir_, QStringLiteral("evil/Evil.cpp"), "#include \"Evil.h\"\n");
+    twb::test::writeFile(dir_, QStringLiteral("evil/CMakeLists.txt"),
+                         "cmake_minimum_required(VERSION 3.25)\n"
+                         "project(Evil LANGUAGES CXX)\n"
+                         "find_package(TransferWorkbench REQUIRED)\n"
+                         "twb_add_plugin(evil Evil.cpp Evil.h)\n");
+    const QString build = buildPlugin(dir_.filePath(QStringLiteral("evil")), "evil");
+    QVERIFY(!build.isEmpty());
+    QProcessEnvironment env = env_;
+    env.insert(QStringLiteral("TWB_PLUGIN_PATH"), build);
+    twb::test::writeFile(dir_, QStringLiteral("evil-data/a.tsv"),
+                         twb::test::sentimentTsv(60, {"film"}, 3));
+    const QString db = dir_.filePath(QStringLiteral("evil.sqlite"));
+    const auto experiment = [&](const QString& name, const QByteArray& sections) {
+      return twb::test::writeFile(
+          dir_, QStringLiteral("evil-data/%1.yaml").arg(name),
+          "name: " + name.toUtf8() +
+              "\nmodel: {arch: bert, size: tiny, from: scratch, vocab_size: 300}\n" + sections +
+              "protocol: {seeds: [1]}\ntrain: {lr: 0.001, batch_size: 16, max_len: 32, epochs: "
+              "1}\n");
+    };
+    // read() throwing: bad input naming the file and the plugin; nothing is stored.
+    const QString reads =
+        experiment("reads",
+                   "targets:\n  - {dataset: {path: a.tsv, format: evil, text: sentence, label: "
+                   "polarity}, task: sentiment}\n");
+    const Outcome threw = run(QStringLiteral(TWB_BINARY), {"run", reads, "--db", db}, env);
+    QCOMPARE(threw.status, 2);
+    QVERIFY2(threw.err.contains(QStringLiteral("a.tsv")) &&
+                 threw.err.contains(QStringLiteral("data source 'evil'")) &&
+                 threw.err.contains(QStringLiteral("disk on fire")),
+             qPrintable(describe(threw)));
+    QVERIFY(!QFile::exists(db));
+    // score() returning the workbench's own metric: the run fails naming the plugin.
+    const QString scores =
+        experiment("scores",
+                   "targets:\n  - {dataset: {path: a.tsv, text: sentence, label: polarity}, "
+                   "task: evil}\n");
+    const Outcome lied =
+        run(QStringLiteral(TWB_BINARY), {"run", scores, "--db", db, "--threads", "1"}, env);
+    QCOMPARE(lied.status, 1);
+    QVERIFY2(lied.err.contains(QStringLiteral("task plugin 'evil'")) &&
+                 lied.err.contains(QStringLiteral("'accuracy'")),
+             qPrintable(describe(lied)));
+  }
+
   void aPluginOfAnotherSdkIsRefused() {
     const QByteArray header =
         "#include <QObject>\n"

@@ -243,6 +243,19 @@ class TestExperimentLoader : public QObject {
         << QStringLiteral("train.batch_size must be a whole number");
     QTest::newRow("lr not a number") << withLines(QStringLiteral("train: {lr: fast}\n")) << 4 << 13
                                      << QStringLiteral("train.lr must be a number, got 'fast'");
+    QTest::newRow("retrieval as the intermediate task")
+        << withLines(QStringLiteral("intermediate: {dataset: udhr, task: retrieval}\n")) << 4 << 37
+        << QStringLiteral("intermediate.task cannot be 'retrieval'");
+    QTest::newRow("a target language that is not a code")
+        << QStringLiteral(
+               "name: x\nmodel: {arch: bert}\ntargets: [{dataset: uci-yelp, "
+               "language: English}]\n")
+        << 3 << 41 << QStringLiteral("targets[1].language must be a language code");
+    QTest::newRow("a language twice in a sweep")
+        << QStringLiteral(
+               "name: x\nmodel: {arch: bert}\ntargets: [{dataset: udhr, task: "
+               "retrieval, languages: [de, fr, de]}]\n")
+        << 3 << 64 << QStringLiteral("targets[1].languages: 'de' appears twice");
     QTest::newRow("empty value") << withLines(QStringLiteral("train:\n  epochs:\n")) << 5 << 3
                                  << QStringLiteral("train.epochs has no value");
     QTest::newRow("unknown task")
