@@ -1,5 +1,6 @@
 #include "data/DatasetReader.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <cmath>
@@ -55,6 +56,7 @@ RawTable pluginTable(const sdk::DataSource& source, const QString& path) {
                            .arg(table.columns.size()));
     RawRow row;
     row.line = static_cast<int>(i + 1);
+    if (i < table.origins.size()) row.origin = table.origins[i];
     for (const QString& cell : cells) row.values << cell;
     raw.rows << row;
   }
@@ -87,9 +89,16 @@ int column(const RawTable& table, const QString& name, const QString& role, cons
                                                     : table.columns.join(QStringLiteral(", "))));
 }
 
+// An error on one row: at its line, or at the origin a data source plugin gave it
+// ("reviews/neg/3.txt").
+InputError rowError(const QString& file, const RawRow& row, const QString& message) {
+  if (!row.origin.isEmpty()) return InputError(QDir(file).filePath(row.origin), 0, 0, message);
+  return InputError(file, row.line, 0, message);
+}
+
 QString cell(const RawRow& row, int column, const QString& name, const QString& file) {
   if (column < row.values.size() && row.values[column].has_value()) return *row.values[column];
-  throw InputError(file, row.line, 0, QStringLiteral("no value for '%1'").arg(name));
+  throw rowError(file, row, QStringLiteral("no value for '%1'").arg(name));
 }
 
 bool isLabelTask(const QString& task) { return taskPredictsLabels(task); }
@@ -162,11 +171,11 @@ Dataset readDataset(const DatasetRef& ref, const QString& task, DatasetCheck che
     if (pairColumn >= 0) example.pair = cell(row, pairColumn, ref.pairColumn, file);
     if (labelColumn >= 0) {
       const QString label = cell(row, labelColumn, ref.labelColumn, file).trimmed();
-      if (label.isEmpty()) throw InputError(file, row.line, 0, QStringLiteral("empty label"));
+      if (label.isEmpty()) throw rowError(file, row, QStringLiteral("empty label"));
       if (!ref.labels.isEmpty() && !ref.labels.contains(label))
-        throw InputError(file, row.line, 0,
-                         QStringLiteral("label '%1' is not one of the declared labels: %2")
-                             .arg(label, ref.labels.join(QStringLiteral(", "))));
+        throw rowError(file, row,
+                       QStringLiteral("label '%1' is not one of the declared labels: %2")
+                           .arg(label, ref.labels.join(QStringLiteral(", "))));
       rawLabels << label;
     }
     if (scoreColumn >= 0) {
@@ -174,7 +183,7 @@ Dataset readDataset(const DatasetRef& ref, const QString& task, DatasetCheck che
       bool ok = false;
       example.score = text.toDouble(&ok);
       if (!ok || !std::isfinite(example.score))
-        throw InputError(file, row.line, 0, QStringLiteral("score '%1' is not a number").arg(text));
+        throw rowError(file, row, QStringLiteral("score '%1' is not a number").arg(text));
     }
     data.examples << example;
   }

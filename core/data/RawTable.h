@@ -11,6 +11,7 @@ namespace twb {
 struct RawRow {
   int line = 0;                            // 1-based line where the row starts
   QVector<std::optional<QString>> values;  // by column; empty when a JSON line lacks it
+  QString origin;  // a data source plugin's name for the row ("neg/3.txt"), named in errors
 };
 
 struct RawTable {

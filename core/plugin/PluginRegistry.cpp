@@ -64,8 +64,24 @@ struct PluginRegistry::Impl {
 };
 
 PluginRegistry::PluginRegistry() : d_(std::make_unique<Impl>()) {
+  // A folder named in TWB_PLUGIN_PATH that cannot be searched is said, not skipped silently.
+  for (const QString& named :
+       qEnvironmentVariable("TWB_PLUGIN_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts)) {
+    const QFileInfo info(named);
+    if (!info.isDir())
+      records_ << PluginRecord{named, QString(), QString(), QString(),
+                               info.exists() ? QStringLiteral("TWB_PLUGIN_PATH names a file, not "
+                                                              "a folder")
+                                             : QStringLiteral("TWB_PLUGIN_PATH names a folder "
+                                                              "that does not exist")};
+  }
   for (const QString& folder : pluginFolders()) {
     const QDir dir(folder);
+    if (!QFileInfo(folder).isReadable() || !QFileInfo(folder).isExecutable()) {
+      records_ << PluginRecord{folder, QString(), QString(), QString(),
+                               QStringLiteral("the folder cannot be read")};
+      continue;
+    }
     for (const QFileInfo& file :
          dir.entryInfoList({QStringLiteral("*.so")}, QDir::Files, QDir::Name))
       loadFile(file.absoluteFilePath());

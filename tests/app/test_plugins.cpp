@@ -35,6 +35,11 @@ Outcome run(const QString& program, const QStringList& args, const QProcessEnvir
   return outcome;
 }
 
+QByteArray readAll(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 QString describe(const Outcome& o) {
   return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3").arg(o.status).arg(o.out, o.err);
 }
@@ -152,6 +157,19 @@ class TestPlugins : public QObject {
     // The task's own metrics, for both arms, beside the workbench's accuracy.
     for (const char* metric : {"f1_entailment", "f1_neutral", "f1_contradiction", "accuracy"})
       QVERIFY2(results.count(QString::fromLatin1(metric)) >= 2, qPrintable(results));
+
+    // A bad row is named by the file the data source read it from, not by a row number.
+    twb::test::writeFile(dir_, QStringLiteral("reviews/neu/odd.txt"), "neither good nor bad");
+    QString declared = QString::fromUtf8(readAll(yaml));
+    declared.replace(QStringLiteral("format: text-folder}"),
+                     QStringLiteral("format: text-folder, labels: [neg, pos]}"));
+    const QString strict =
+        twb::test::writeFile(dir_, QStringLiteral("strict.yaml"), declared.toUtf8());
+    const Outcome odd = run(QStringLiteral(TWB_BINARY), {"run", strict, "--db", db}, env);
+    QCOMPARE(odd.status, 2);
+    QVERIFY2(odd.err.contains(QStringLiteral("reviews/neu/odd.txt")) &&
+                 odd.err.contains(QStringLiteral("'neu'")),
+             qPrintable(describe(odd)));
 
     // Without the plugins the same file is refused, naming what is missing.
     const Outcome without = run(QStringLiteral(TWB_BINARY), {"run", yaml, "--db", db}, env_);
