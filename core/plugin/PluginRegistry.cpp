@@ -9,6 +9,7 @@
 
 #include "common/DataFolders.h"
 #include "common/Vocabulary.h"
+#include "plugin/BuiltInTasks.h"
 
 namespace twb {
 namespace {
@@ -200,6 +201,8 @@ const sdk::DataSource* PluginRegistry::dataSource(const QString& name) const {
 }
 
 const sdk::Task* PluginRegistry::task(const QString& name) const {
+  for (const sdk::Task* task : supervisedBuiltIns())
+    if (task->name() == name) return task;
   for (const auto& [key, task] : d_->tasks)
     if (key == name) return task;
   return nullptr;
@@ -218,15 +221,13 @@ QStringList PluginRegistry::taskNames() const {
 }
 
 bool taskPredictsLabels(const QString& task) {
-  if (task == QLatin1String("classification") || task == QLatin1String("sentiment")) return true;
-  const sdk::Task* plugin = PluginRegistry::instance().task(task);
-  return plugin && plugin->output() == sdk::Output::Labels;
+  const sdk::Task* found = PluginRegistry::instance().task(task);
+  return found && found->output() == sdk::Output::Labels;
 }
 
 bool taskPredictsScores(const QString& task) {
-  if (task == QLatin1String("similarity")) return true;
-  const sdk::Task* plugin = PluginRegistry::instance().task(task);
-  return plugin && plugin->output() == sdk::Output::Score;
+  const sdk::Task* found = PluginRegistry::instance().task(task);
+  return found && found->output() == sdk::Output::Score;
 }
 
 QStringList supervisedTaskNames() {

@@ -29,9 +29,10 @@ class PluginRegistry {
   static QStringList pluginFolders();
 
   const sdk::DataSource* dataSource(const QString& name) const;  // nullptr when none
+  // A task by name: a built-in one (plugin/BuiltInTasks.h) or a plugin's; nullptr when none.
   const sdk::Task* task(const QString& name) const;
   QStringList dataSourceNames() const;
-  QStringList taskNames() const;
+  QStringList taskNames() const;  // the plugins' tasks only
   const QList<PluginRecord>& records() const { return records_; }
 
   PluginRegistry();
