@@ -4,7 +4,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <cmath>
 #include <limits>
 
@@ -103,11 +102,8 @@ TaskSpec readIntermediate(const Map& top) {
 // A language code as dataset.language's rule has it (ISO 639: 'de', 'fra'), or fails at at.
 QString languageCode(const Map& map, const QString& text, const YAML::Mark& at,
                      const QString& what) {
-  const SchemaKey& rule = schemaKey(QStringLiteral("dataset.language"));
-  const QRegularExpression pattern(QRegularExpression::anchoredPattern(rule.pattern));
-  if (!pattern.match(text).hasMatch())
-    yaml::fail(map.context(), at,
-               QStringLiteral("%1 must be %2, got '%3'").arg(what, rule.patternExample, text));
+  const QString problem = patternProblem(schemaKey(QStringLiteral("dataset.language")), text, what);
+  if (!problem.isEmpty()) yaml::fail(map.context(), at, problem);
   return text;
 }
 

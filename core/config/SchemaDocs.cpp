@@ -23,8 +23,6 @@ QJsonObject seedSchema() {
                      {QStringLiteral("maximum"), INT_MAX}};
 }
 
-QString fallbackText(const SchemaKey& key);
-
 // The JSON Schema of one key's value; a section's keys come from children.
 QJsonObject valueSchema(const SchemaKey& key, const QList<SchemaKey>& all);
 

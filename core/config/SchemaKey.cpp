@@ -1,6 +1,7 @@
 #include "config/SchemaKey.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <climits>
 #include <cmath>
 
@@ -70,6 +71,13 @@ QString rangeProblem(const SchemaKey& key, double value, const QString& where) {
   if (!low && value <= maximum) return QString();
   return QStringLiteral("%1 must be %2, got %3")
       .arg(where.isEmpty() ? key.path : where, key.rule(), numberText(value));
+}
+
+QString patternProblem(const SchemaKey& key, const QString& text, const QString& where) {
+  if (key.pattern.isEmpty()) return QString();
+  const QRegularExpression pattern(QRegularExpression::anchoredPattern(key.pattern));
+  if (pattern.match(text).hasMatch()) return QString();
+  return QStringLiteral("%1 must be %2, got '%3'").arg(where, key.patternExample, text);
 }
 
 double parseNumberText(const SchemaKey& key, const QString& text) {

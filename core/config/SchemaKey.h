@@ -53,6 +53,10 @@ struct SchemaKey {
 // "". `where` names the key in the message ("targets[2].epochs"); empty: the key's own path.
 QString rangeProblem(const SchemaKey& key, double value, const QString& where = QString());
 
+// "targets[1].language must be a language code like 'en' or 'fr', got 'English'" when text
+// does not match the key's pattern in full, else "". `where` names the key in the message.
+QString patternProblem(const SchemaKey& key, const QString& text, const QString& where);
+
 // A number the user typed for key (a form's field): the value, or InputError with the loader's
 // message ("train.lr must be greater than 0 and at most 1, got 2").
 double parseNumberText(const SchemaKey& key, const QString& text);

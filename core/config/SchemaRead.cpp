@@ -30,12 +30,9 @@ QString readValue(const yaml::Map& map, const SchemaKey& key, const QString& fal
   const QString value = map.string(name, fallback);
   if (key.nonEmpty && map.has(name) && value.isEmpty())
     map.failAt(name, QStringLiteral("%1 must not be empty").arg(map.path(name)));
-  if (!key.pattern.isEmpty() && map.has(name)) {
-    const QRegularExpression pattern(QRegularExpression::anchoredPattern(key.pattern));
-    if (!pattern.match(value).hasMatch())
-      map.failAt(
-          name,
-          QStringLiteral("%1 must be %2, got '%3'").arg(map.path(name), key.patternExample, value));
+  if (map.has(name)) {
+    const QString problem = patternProblem(key, value, map.path(name));
+    if (!problem.isEmpty()) map.failAt(name, problem);
   }
   return value;
 }

@@ -1,8 +1,6 @@
 // SchemaRead: reads a YAML map's bound keys into a spec struct by the schema's rules (private).
 #pragma once
 
-#include <QRegularExpression>
-
 #include "config/SchemaFields.h"
 #include "config/YamlFields.h"
 

@@ -101,8 +101,6 @@ QString cell(const RawRow& row, int column, const QString& name, const QString& 
   throw rowError(file, row, QStringLiteral("no value for '%1'").arg(name));
 }
 
-bool isLabelTask(const QString& task) { return taskPredictsLabels(task); }
-
 // Refuses a labelled or scored dataset nothing can be learnt from, naming the file: too few rows
 // for a train, dev and test part, one class, a label per row, or one constant score.
 void requireLearnable(const Dataset& data, const QStringList& rawLabels, const QString& file,
@@ -143,7 +141,7 @@ void requireLearnable(const Dataset& data, const QStringList& rawLabels, const Q
 }  // namespace
 
 Dataset readDataset(const DatasetRef& ref, const QString& task, DatasetCheck check) {
-  const bool labelled = isLabelTask(task);
+  const bool labelled = taskPredictsLabels(task);
   const bool scored = taskPredictsScores(task);
   if (!labelled && !scored && task != QLatin1String("text"))
     throw InputError(QStringLiteral("unknown task '%1' for dataset %2").arg(task, ref.name()));

@@ -151,11 +151,11 @@ PlannedTask planTask(const QString& name, const TaskSpec& spec, const Experiment
   planned.name = name;
   planned.task = spec.task;
   planned.epochs = taskEpochs(spec, experiment.train);
-  const sdk::Task* plugin = PluginRegistry::instance().task(spec.task);
+  const sdk::Task* definition = PluginRegistry::instance().task(spec.task);
   DatasetRef ref = spec.dataset;
-  // A plugin's fixed label set: a label outside it is an error naming the file and line, and a
-  // dataset declaring or bringing other labels is refused.
-  const QStringList fixed = plugin ? plugin->labels() : QStringList();
+  // A task's fixed label set (a plugin's): a label outside it is an error naming the file and line,
+  // and a dataset declaring or bringing other labels is refused.
+  const QStringList fixed = definition ? definition->labels() : QStringList();
   if (!fixed.isEmpty() && !ref.labels.isEmpty() && ref.labels != fixed)
     throw InputError(experiment.sourcePath, 0, 0,
                      QStringLiteral("%1: task '%2' has the labels [%3] in that order; the dataset "
@@ -169,7 +169,7 @@ PlannedTask planTask(const QString& name, const TaskSpec& spec, const Experiment
                      QStringLiteral("task '%1' has the labels [%2]; dataset %3 has [%4]")
                          .arg(spec.task, fixed.join(QStringLiteral(", ")), planned.data.name,
                               planned.data.labels.join(QStringLiteral(", "))));
-  if (plugin && plugin->needsPairs() && !planned.data.hasPairs())
+  if (definition && definition->needsPairs() && !planned.data.hasPairs())
     throw InputError(planned.data.source, 0, 0,
                      QStringLiteral("task '%1' needs pairs of texts: name the second text's "
                                     "column with text_pair in the dataset's map")

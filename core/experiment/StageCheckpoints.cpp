@@ -28,6 +28,9 @@ void StageCheckpoints::open(bool fresh) {
   // The hash the store recorded with the experiment: the file this experiment was started from.
   const std::optional<ExperimentRecord> record = store_.experiment(ledger_.experimentId());
   configHash_ = record ? record->yamlHash : QString();
+  // The tokenizer is the experiment's for its whole run: hashed once, not per save and load.
+  if (const auto* sp = dynamic_cast<const SentencePieceTokenizer*>(&tokenizer_))
+    tokenizerHash_ = sha256OfFile(sp->modelPath());
 }
 
 QString StageCheckpoints::path(int seed, const QString& stage) const {
@@ -68,8 +71,7 @@ SafetensorsMetadata StageCheckpoints::origin(int seed, const QString& stage) con
   origin.insert(QStringLiteral("config_hash"), configHash_);
   origin.insert(QStringLiteral("stage"), stage);
   origin.insert(QStringLiteral("seed"), QString::number(seed));
-  if (const auto* sp = dynamic_cast<const SentencePieceTokenizer*>(&tokenizer_))
-    origin.insert(QStringLiteral("tokenizer_sha256"), sha256OfFile(sp->modelPath()));
+  if (!tokenizerHash_.isEmpty()) origin.insert(QStringLiteral("tokenizer_sha256"), tokenizerHash_);
   return origin;
 }
 

@@ -47,6 +47,7 @@ class StageCheckpoints {
   torch::Device device_;
   QString folder_;
   QString configHash_;
+  QString tokenizerHash_;  // a sentencepiece tokenizer's model file; empty for others
 };
 
 }  // namespace twb

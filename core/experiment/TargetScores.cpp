@@ -54,9 +54,10 @@ void storeTargetScores(RunStore& store, qint64 runId, TaskModel& model, const En
                                          scored.probability));
   store.addResult({runId, test, QStringLiteral("loss"), scored.loss});
   for (const auto& [metric, value] : scored.scores) store.addResult({runId, test, metric, value});
-  // A plugin task's own metrics, beside the workbench's, which they may not replace.
-  if (const sdk::Task* plugin = PluginRegistry::instance().task(data.task->task))
-    for (const auto& [metric, value] : pluginScores(*plugin, scored, data.task->data.labels))
+  // The task's own metrics (a plugin's; built-in tasks add none), beside the workbench's, which
+  // they may not replace.
+  if (const sdk::Task* task = PluginRegistry::instance().task(data.task->task))
+    for (const auto& [metric, value] : pluginScores(*task, scored, data.task->data.labels))
       store.addResult({runId, test, metric, value});
   store.addResult(
       {runId, QStringLiteral("dev"), QStringLiteral("best_") + scored.primaryName, fitted.bestDev});

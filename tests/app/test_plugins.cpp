@@ -94,6 +94,20 @@ class TestPlugins : public QObject {
     return built.status == 0 && configure.status == 0 ? build : QString();
   }
 
+  // Builds the plugin whose class Name is in dir_/folder/Name.h: its .cpp and CMake project are
+  // written here, as a plugin author would.
+  QString buildOneClassPlugin(const QString& folder, const QString& name) {
+    twb::test::writeFile(dir_, folder + "/" + name + ".cpp",
+                         ("#include \"" + name + ".h\"\n").toUtf8());
+    twb::test::writeFile(dir_, folder + "/CMakeLists.txt",
+                         ("cmake_minimum_required(VERSION 3.25)\nproject(" + name +
+                          " LANGUAGES CXX)\nfind_package(TransferWorkbench REQUIRED)\n"
+                          "twb_add_plugin(" +
+                          folder + " " + name + ".cpp " + name + ".h)\n")
+                             .toUtf8());
+    return buildPlugin(dir_.filePath(folder), folder);
+  }
+
  private Q_SLOTS:
   void initTestCase() {
     QVERIFY(dir_.isValid());
@@ -195,13 +209,7 @@ class TestPlugins : public QObject {
         "  QList<QPair<QString, double>> score(const std::vector<double>&,\n"
         "      const std::vector<double>&, const QStringList&) const override {\n"
         "    return {{QStringLiteral(\"accuracy\"), 1.0}};\n  }\n};\n");
-    twb::test::writeFile(dir_, QStringLiteral("evil/Evil.cpp"), "#include \"Evil.h\"\n");
-    twb::test::writeFile(dir_, QStringLiteral("evil/CMakeLists.txt"),
-                         "cmake_minimum_required(VERSION 3.25)\n"
-                         "project(Evil LANGUAGES CXX)\n"
-                         "find_package(TransferWorkbench REQUIRED)\n"
-                         "twb_add_plugin(evil Evil.cpp Evil.h)\n");
-    const QString build = buildPlugin(dir_.filePath(QStringLiteral("evil")), "evil");
+    const QString build = buildOneClassPlugin("evil", "Evil");
     QVERIFY(!build.isEmpty());
     QProcessEnvironment env = env_;
     env.insert(QStringLiteral("TWB_PLUGIN_PATH"), build);
@@ -249,13 +257,7 @@ class TestPlugins : public QObject {
         "  Q_PLUGIN_METADATA(IID \"org.transfer-workbench.DataSource/2\")\n"
         "};\n";
     twb::test::writeFile(dir_, QStringLiteral("future/Future.h"), header);
-    twb::test::writeFile(dir_, QStringLiteral("future/Future.cpp"), "#include \"Future.h\"\n");
-    twb::test::writeFile(dir_, QStringLiteral("future/CMakeLists.txt"),
-                         "cmake_minimum_required(VERSION 3.25)\n"
-                         "project(Future LANGUAGES CXX)\n"
-                         "find_package(TransferWorkbench REQUIRED)\n"
-                         "twb_add_plugin(future Future.cpp Future.h)\n");
-    const QString build = buildPlugin(dir_.filePath(QStringLiteral("future")), "future");
+    const QString build = buildOneClassPlugin("future", "Future");
     QVERIFY(!build.isEmpty());
     QProcessEnvironment env = env_;
     env.insert(QStringLiteral("TWB_PLUGIN_PATH"), build);
