@@ -1,55 +1,94 @@
-// bench_training: training throughput (tokens per second) of the encoders under thread mixes.
-//   usage: bench_training [--size tiny|mini|small|base] [--arch bert|roberta|xlnet] [--steps N]
-//                         [--len T] [--mix TORCH,BLAS]
-// Prints one line per (torch threads, OpenBLAS threads) mix, best of three timed windows.
-#include <dlfcn.h>
+// bench_training: training throughput of an encoder in one precision and thread mix, against
+// the GEMM peaks it measures in the same run.
+//   usage: bench_training [--size tiny|mini|small|base] [--arch bert|roberta|xlnet] [--len T]
+//                         [--batch B] [--steps N] [--precision fp32|bf16] [--mix TORCH,BLAS]
+//                         [--all-mixes] [--json]
+// Without --mix the engine's own mix for the precision (train/Precision.h: threadMix) is used;
+// --all-mixes also times every mix of 1 and all cores and says how far the engine's is from the
+// best. Timings are the best of three windows after three warm-up steps.
+#include <sys/resource.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
 #include <QThread>
 #include <cstdio>
 
 #include "models/TaskModel.h"
 #include "train/Optimizer.h"
+#include "train/Precision.h"
 
 using namespace twb;
 
 namespace {
-
-void setBlasThreads(int n) {
-  using SetThreads = void (*)(int);
-  if (auto fn = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-    fn(n);
-}
 
 QString option(const QStringList& args, const QString& name, const QString& fallback) {
   const int i = args.indexOf(name);
   return i >= 0 && i + 1 < args.size() ? args[i + 1] : fallback;
 }
 
-// Seconds per step over `steps` steps of masked-LM-sized classification training.
-double secondsPerStep(TaskModel& model, int batch, int len, int vocab, int steps) {
-  auto optimizer = makeAdamW(*model, 1e-4, 0.01);
-  const auto ids = torch::randint(5, vocab, {batch, len}, torch::kInt64);
-  const auto mask = torch::ones({batch, len}, torch::kInt64);
-  const auto types = torch::zeros({batch, len}, torch::kInt64);
-  const auto labels = torch::randint(0, 2, {batch}, torch::kInt64);
-  auto step = [&] {
-    auto loss = torch::nn::functional::cross_entropy(model->forward(ids, mask, types), labels);
-    optimizer->zero_grad();
-    loss.backward();
-    optimizer->step();
-  };
-  for (int i = 0; i < 3; ++i) step();  // warm-up: allocations and thread pools
+// The best of three timings of fn, in seconds.
+template <class Fn>
+double bestSeconds(Fn fn, int repeats) {
+  fn();
   double best = 1e30;
   for (int window = 0; window < 3; ++window) {
     QElapsedTimer clock;
     clock.start();
-    for (int i = 0; i < steps; ++i) step();
-    best = std::min(best, clock.nsecsElapsed() / 1e9 / steps);
+    for (int i = 0; i < repeats; ++i) fn();
+    best = std::min(best, clock.nsecsElapsed() / 1e9 / repeats);
   }
   return best;
+}
+
+// Square matrix products per second in GFLOP/s, under the current thread mix.
+double gemmGflops(torch::ScalarType type, int n) {
+  const auto a = torch::randn({n, n}).to(type);
+  const auto b = torch::randn({n, n}).to(type);
+  const double s = bestSeconds([&] { (void)torch::mm(a, b); }, 5);
+  return 2.0 * n * n * n / s / 1e9;
+}
+
+// Floating-point operations of one training step: forward matrix products (projections,
+// feed-forward, attention scores and context) times three for forward and backward.
+double stepFlops(const EncoderConfig& c, int batch, int len) {
+  const double tokens = double(batch) * len;
+  const double perTokenLayer = 2.0 * (4.0 * c.hidden * c.hidden + 2.0 * c.hidden * c.intermediate);
+  const double attention = 2.0 * 2.0 * batch * double(len) * len * c.hidden;
+  return 3.0 * c.layers * (tokens * perTokenLayer + attention);
+}
+
+struct Timing {
+  ThreadMix mix;
+  double secondsPerStep = 0;
+};
+
+Timing timeTraining(const EncoderConfig& config, Precision precision, const ThreadMix& mix,
+                    int batch, int len, int steps) {
+  applyThreadMix(mix);
+  torch::manual_seed(1);
+  TaskModel model(config, HeadKind::Classification, 2);
+  auto optimizer = makeAdamW(*model, 1e-4, 0.01);
+  const auto ids = torch::randint(5, config.vocabSize, {batch, len}, torch::kInt64);
+  const auto mask = torch::ones({batch, len}, torch::kInt64);
+  const auto types = torch::zeros({batch, len}, torch::kInt64);
+  const auto labels = torch::randint(0, 2, {batch}, torch::kInt64);
+  const StepSchedule schedule{1e-4, 0, 1000000, 1.0};
+  long step = 0;
+  auto trainStep = [&] {
+    torch::Tensor logits;
+    {
+      PrecisionScope scope(precision);
+      logits = model->forward(ids, mask, types);
+    }
+    const auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), labels);
+    optimizerStep(*optimizer, *model, loss, schedule, step++, "bench");
+  };
+  for (int i = 0; i < 2; ++i) trainStep();  // allocations and thread pools
+  return {mix, bestSeconds(trainStep, steps)};
 }
 
 }  // namespace
@@ -59,33 +98,87 @@ int main(int argc, char** argv) {
   const QStringList args = app.arguments();
   ModelSpec spec;
   spec.arch = option(args, QStringLiteral("--arch"), QStringLiteral("bert"));
-  spec.size = option(args, QStringLiteral("--size"), QStringLiteral("tiny"));
+  spec.size = option(args, QStringLiteral("--size"), QStringLiteral("mini"));
   spec.dropout = 0.1;
   const int steps = option(args, QStringLiteral("--steps"), QStringLiteral("10")).toInt();
-  const int len = option(args, QStringLiteral("--len"), QStringLiteral("64")).toInt();
-  const int batch = 32;
+  const int len = option(args, QStringLiteral("--len"), QStringLiteral("128")).toInt();
+  const int batch = option(args, QStringLiteral("--batch"), QStringLiteral("16")).toInt();
   const int vocab = 4000;
+  const QString precisionName = option(args, QStringLiteral("--precision"), "fp32");
+  if (precisionName != QLatin1String("fp32") && precisionName != QLatin1String("bf16")) {
+    std::fprintf(stderr, "--precision: '%s' is not fp32 or bf16\n", qPrintable(precisionName));
+    return 2;
+  }
+  const Precision precision =
+      precisionName == QLatin1String("bf16") ? Precision::Bf16 : Precision::Fp32;
+  const bool json = args.contains(QStringLiteral("--json"));
   const EncoderConfig config = EncoderConfig::fromSpec(spec, vocab, 0);
   const int cores = std::max(1, QThread::idealThreadCount());
-  std::printf("%s %s (%d layers, d%d), batch %d x %d tokens, vocab %d, %d cores\n",
-              qPrintable(spec.arch), qPrintable(spec.size), config.layers, config.hidden, batch,
-              len, vocab, cores);
-  std::printf("%-14s %-16s %12s %14s\n", "torch threads", "OpenBLAS threads", "ms/step",
-              "tokens/s");
-  // --mix T,B measures one mix only (base-size models: the slow mixes take many minutes).
-  const QStringList mix = option(args, QStringLiteral("--mix"), QString()).split(QLatin1Char(','));
-  for (int torchThreads : {1, cores})
-    for (int blasThreads : {1, cores}) {
-      if (mix.size() == 2 && (mix[0].toInt() != torchThreads || mix[1].toInt() != blasThreads))
-        continue;
-      torch::set_num_threads(torchThreads);
-      setBlasThreads(blasThreads);
-      torch::manual_seed(1);
-      TaskModel model(config, HeadKind::Classification, 2);
-      const double s = secondsPerStep(model, batch, len, vocab, steps);
-      std::printf("%-14d %-16d %12.1f %14.0f\n", torchThreads, blasThreads, s * 1000,
-                  batch * len / s);
-      std::fflush(stdout);
-    }
+
+  // The peaks: each product in the mix it runs fastest with.
+  applyThreadMix(threadMix(Precision::Fp32, cores));
+  const double fp32Peak = gemmGflops(torch::kFloat32, 1024);
+  applyThreadMix(threadMix(Precision::Bf16, cores));
+  const double bf16Peak = gemmGflops(torch::kBFloat16, 2048);
+
+  const ThreadMix engineMix = threadMix(precision, cores);
+  ThreadMix chosen = engineMix;
+  const QStringList mixText = option(args, QStringLiteral("--mix"), QString()).split(',');
+  if (mixText.size() == 2) chosen = {mixText[0].toInt(), mixText[1].toInt()};
+  const Timing timing = timeTraining(config, precision, chosen, batch, len, steps);
+  QJsonArray mixes;
+  double bestMix = timing.secondsPerStep;
+  if (args.contains(QStringLiteral("--all-mixes"))) {
+    for (int t : {1, cores})
+      for (int b : {1, cores}) {
+        const Timing other = timeTraining(config, precision, {t, b}, batch, len, steps);
+        bestMix = std::min(bestMix, other.secondsPerStep);
+        mixes.append(QJsonObject{{"torch_threads", t},
+                                 {"blas_threads", b},
+                                 {"tokens_per_s", batch * len / other.secondsPerStep}});
+      }
+  }
+
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const double flops = stepFlops(config, batch, len) / timing.secondsPerStep / 1e9;
+  QJsonObject out{{"implementation", "engine"},
+                  {"arch", spec.arch},
+                  {"size", spec.size},
+                  {"precision", precisionName},
+                  {"batch", batch},
+                  {"len", len},
+                  {"torch_threads", chosen.torchThreads},
+                  {"blas_threads", chosen.blasThreads},
+                  {"ms_per_step", timing.secondsPerStep * 1000},
+                  {"tokens_per_s", batch * len / timing.secondsPerStep},
+                  {"model_gflops", flops},
+                  {"fp32_gemm_peak_gflops", fp32Peak},
+                  {"bf16_gemm_peak_gflops", bf16Peak},
+                  {"mfu_fp32_peak", flops / fp32Peak},
+                  {"mfu_bf16_peak", flops / bf16Peak},
+                  {"peak_rss_mb", usage.ru_maxrss / 1024.0},
+                  {"cpu_fast_bf16", cpuHasFastBf16()}};
+  if (!mixes.isEmpty()) {
+    out.insert("mixes", mixes);
+    out.insert("engine_mix_vs_best", bestMix / timing.secondsPerStep);
+  }
+  if (json) {
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    return 0;
+  }
+  std::printf("%s %s (%d layers, d%d), %s, batch %d x %d tokens, torch %d + OpenBLAS %d threads\n",
+              qPrintable(spec.arch), qPrintable(spec.size), config.layers, config.hidden,
+              qPrintable(precisionName), batch, len, chosen.torchThreads, chosen.blasThreads);
+  std::printf(
+      "  %.1f ms/step, %.0f tokens/s, %.0f GFLOP/s (%.0f%% of fp32 GEMM %.0f, %.0f%% of "
+      "bf16 GEMM %.0f), peak RSS %.0f MB\n",
+      timing.secondsPerStep * 1000, batch * len / timing.secondsPerStep, flops,
+      100 * flops / fp32Peak, fp32Peak, 100 * flops / bf16Peak, bf16Peak, usage.ru_maxrss / 1024.0);
+  for (const auto& m : mixes) {
+    const QJsonObject o = m.toObject();
+    std::printf("  mix torch %d + OpenBLAS %d: %.0f tokens/s\n", o["torch_threads"].toInt(),
+                o["blas_threads"].toInt(), o["tokens_per_s"].toDouble());
+  }
   return 0;
 }

@@ -138,6 +138,11 @@ QList<TargetSpec> readTargets(const Map& top) {
     if (map.has(key("source")))
       target.source = yaml::readDatasetRef(map.context(), map.node(key("source")),
                                            map.valueMark(key("source")), map.path(key("source")));
+    if (target.source && !vocab::is(target.setting, vocab::Setting::ZeroShot))
+      map.failAt(key("source"),
+                 QStringLiteral("%1: only a zero-shot target fine-tunes on a source dataset; add "
+                                "`setting: zero-shot` or remove `source`")
+                     .arg(map.path(key("source"))));
     if (vocab::is(target.setting, vocab::Setting::ZeroShot) && !target.source &&
         target.task != QLatin1String("retrieval"))
       map.failAt(key("setting"),

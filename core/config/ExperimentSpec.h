@@ -102,7 +102,9 @@ struct TrainSpec {
   double warmup = 0.1;    // fraction of steps spent warming up
   double weightDecay = 0.01;
   double clipNorm = 1.0;
-  int threads = 0;  // 0: all cores
+  int threads = 0;                             // 0: all cores
+  QString precision = QStringLiteral("auto");  // auto, bf16 or fp32
+  bool bucketing = true;                       // batches of similar length
 };
 
 // An experiment as written. Each key's type, default, rule and help are defined in

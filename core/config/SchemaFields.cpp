@@ -222,6 +222,14 @@ const QList<Field<TrainSpec>>& trainFields() {
           .min(0)
           .to(&T::clipNorm),
       K("threads", KeyType::Integer, "CPU threads; 0: all cores").min(0).to(&T::threads),
+      K("precision", KeyType::Choice,
+        "bf16: matrix products in bfloat16 (weights and optimizer stay float32); auto: bf16 "
+        "where the CPU has AMX or AVX512-BF16")
+          .choices(words({"auto", "bf16", "fp32"}))
+          .to(&T::precision),
+      K("bucketing", KeyType::Boolean,
+        "training batches of texts of similar length (less padding; batch order stays random)")
+          .to(&T::bucketing),
   };
   return fields;
 }

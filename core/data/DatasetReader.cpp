@@ -42,6 +42,10 @@ RawTable pluginTable(const sdk::DataSource& source, const QString& path) {
         path, 0, 0,
         QStringLiteral("data source '%1' cannot read it: %2")
             .arg(source.name(), error.isEmpty() ? QStringLiteral("(no reason given)") : error));
+  if (table.rows.isEmpty())
+    throw InputError(path, 0, 0,
+                     QStringLiteral("the dataset is empty: data source '%1' found no examples here")
+                         .arg(source.name()));
   RawTable raw;
   raw.columns = table.columns;
   for (qsizetype i = 0; i < table.rows.size(); ++i) {

@@ -1,25 +1,13 @@
 #include "experiment/Device.h"
 
-#include <dlfcn.h>
-
 #include <QThread>
 
 #include "common/InputError.h"
+#include "train/Precision.h"
 
 namespace twb {
-namespace {
 
-// OpenBLAS reads OPENBLAS_NUM_THREADS when it is loaded, before main(); its own call is the
-// only way to change it afterwards. Resolved at run time: the symbol exists only with OpenBLAS.
-void setBlasThreads(int threads) {
-  using SetThreads = void (*)(int);
-  if (auto fn = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-    fn(threads);
-}
-
-}  // namespace
-
-DeviceChoice chooseDevice(const QString& name, int threads) {
+DeviceChoice chooseDevice(const QString& name, int threads, const QString& precision) {
   if (name != QLatin1String("auto") && name != QLatin1String("cpu") &&
       name != QLatin1String("cuda"))
     throw InputError(QStringLiteral("--device: '%1' is not one of auto, cpu, cuda").arg(name));
@@ -41,8 +29,7 @@ DeviceChoice chooseDevice(const QString& name, int threads) {
                          .arg(threads)
                          .arg(cores));
   const int n = threads > 0 ? threads : cores;
-  torch::set_num_threads(1);
-  setBlasThreads(n);
+  applyThreadMix(threadMix(resolvePrecision(precision, choice.device), n));
   choice.description = QStringLiteral("cpu (%1 thread%2)").arg(n).arg(n == 1 ? "" : "s");
   return choice;
 }

@@ -13,8 +13,9 @@ struct DeviceChoice {
 };
 
 // Throws InputError for an unknown name, RunError when cuda is asked for and absent.
-// On CPU, torch's own pool gets one thread and OpenBLAS's gets `threads` (0: all cores):
-// the mix measured fastest here (STACK.md, pitfall 3).
-DeviceChoice chooseDevice(const QString& name, int threads);
+// On CPU, `threads` (0: all cores) are shared between torch's pool and OpenBLAS's in the mix
+// measured fastest for the run's precision (train.precision; train/Precision.h: threadMix).
+DeviceChoice chooseDevice(const QString& name, int threads,
+                          const QString& precision = QStringLiteral("fp32"));
 
 }  // namespace twb

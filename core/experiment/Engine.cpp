@@ -53,7 +53,7 @@ ExperimentOutcome Engine::run(const ExperimentSpec& spec, const RunOptions& opti
                          .arg(storeFolder.filePath()));
   if (options.resumeExperimentId > 0) checkResumable(dbPath, options.resumeExperimentId, spec);
   const int threads = options.threads > 0 ? options.threads : spec.train.threads;
-  const DeviceChoice device = chooseDevice(options.device, threads);
+  const DeviceChoice device = chooseDevice(options.device, threads, spec.train.precision);
   const ExperimentPlan plan = planExperiment(spec, options.dataDir, state);
   for (const QString& warning : plan.warnings) state.log(QStringLiteral("warning: ") + warning);
   // The larger of the two batches, by the key that sets it.

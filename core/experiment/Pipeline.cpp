@@ -55,6 +55,9 @@ Pipeline::Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan,
   batches_.arch = config_.arch;
   batches_.specials = tokenizer.specials();
   batches_.device = device;
+  batches_.precision = resolvePrecision(spec.train.precision, device);
+  state_.log(QStringLiteral("precision: %1 (train.precision: %2)")
+                 .arg(precisionName(batches_.precision), spec.train.precision));
 }
 
 ExperimentOutcome Pipeline::run(qint64 resumeId) {

@@ -14,6 +14,7 @@ TrainerOptions trainerOptions(const ExperimentSpec& spec, int epochs, int seed) 
   o.evalEvery = spec.train.evalEvery;
   o.patience = spec.train.earlyStopping;
   o.seed = static_cast<uint64_t>(seed);
+  o.bucketing = spec.train.bucketing;
   return o;
 }
 

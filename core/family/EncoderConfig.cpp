@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <algorithm>
 
+#include "common/FamilyTraits.h"
 #include "common/InputError.h"
 #include "common/Vocabulary.h"
 
@@ -43,7 +44,7 @@ QString presetNames() {
 
 EncoderConfig EncoderConfig::fromSpec(const ModelSpec& spec, int vocabSize, int padId) {
   const QString arch = spec.arch.trimmed().toLower();
-  if (!vocab::parse<vocab::Family>(arch)) {
+  if (!familyTraitsOf(arch)) {
     throw InputError(QStringLiteral("model.arch: unknown architecture \"%1\"; valid values: %2")
                          .arg(spec.arch, vocab::names<vocab::Family>().join(QStringLiteral(", "))));
   }
@@ -82,25 +83,18 @@ EncoderConfig EncoderConfig::fromSpec(const ModelSpec& spec, int vocabSize, int 
                          .arg(config.vocabSize));
   }
 
-  if (vocab::is(arch, vocab::Family::Roberta)) {
-    // Positions start at padId + 1, so 512 tokens need padId + 513 rows (514 for padId 1).
-    config.maxPositions = std::max(514, padId + 513);
-    config.typeVocab = 1;
-    config.layerNormEps = 1e-5;
-  } else if (vocab::is(arch, vocab::Family::Xlnet)) {
-    config.maxPositions = 512;  // positions are relative: a convention, not a table size
-    config.typeVocab = 3;       // segments 0, 1 and 2 (<cls>), compared for equality
-    config.layerNormEps = 1e-12;
-  } else {
-    config.maxPositions = 512;
-    config.typeVocab = 2;
-    config.layerNormEps = 1e-12;
-  }
+  const FamilyTraits& traits = *familyTraitsOf(arch);
+  // RoBERTa's positions start at padId + 1, so 512 tokens need padId + 513 rows (514 for padId
+  // 1); XLNet's are relative, so 512 is a convention, not a table size.
+  config.maxPositions = traits.positionsAfterPad ? std::max(514, padId + 513) : 512;
+  config.typeVocab = traits.typeVocab;
+  config.layerNormEps = traits.layerNormEps;
   return config;
 }
 
 int EncoderConfig::maxTokens() const {
-  return vocab::is(arch, vocab::Family::Roberta) ? maxPositions - padId - 1 : maxPositions;
+  const FamilyTraits* traits = familyTraitsOf(arch);
+  return traits && traits->positionsAfterPad ? maxPositions - padId - 1 : maxPositions;
 }
 
 }  // namespace twb

@@ -8,15 +8,13 @@
 #include <limits>
 #include <optional>
 
+#include "common/FamilyTraits.h"
 #include "common/InputError.h"
 #include "common/JsonFile.h"
 #include "common/Vocabulary.h"
 
 namespace twb {
 namespace {
-
-const QStringList kModelTypes{QStringLiteral("bert"), QStringLiteral("roberta"),
-                              QStringLiteral("xlm-roberta"), QStringLiteral("xlnet")};
 
 class Fields {
  public:
@@ -98,7 +96,6 @@ HfHead headOf(const QString& architecture) {
 }
 
 void readBertFamily(const Fields& f, EncoderConfig& e) {
-  const bool roberta = vocab::is(e.arch, vocab::Family::Roberta);
   e.vocabSize = f.size(QStringLiteral("vocab_size"));
   e.hidden = f.size(QStringLiteral("hidden_size"));
   e.layers = f.size(QStringLiteral("num_hidden_layers"));
@@ -108,7 +105,7 @@ void readBertFamily(const Fields& f, EncoderConfig& e) {
   e.typeVocab = f.integer(QStringLiteral("type_vocab_size"), 2);
   e.layerNormEps = f.real(QStringLiteral("layer_norm_eps"), 1e-12);
   e.dropout = f.real(QStringLiteral("hidden_dropout_prob"), 0.1);
-  e.padId = f.integer(QStringLiteral("pad_token_id"), roberta ? 1 : 0);
+  e.padId = f.integer(QStringLiteral("pad_token_id"), familyTraitsOf(e.arch)->defaultPadId);
   f.require(QStringLiteral("hidden_act"), QStringLiteral("gelu"), {QStringLiteral("gelu")},
             QStringLiteral("the engine's blocks use the exact (erf) GELU"));
   f.require(QStringLiteral("position_embedding_type"), QStringLiteral("absolute"),
@@ -126,7 +123,7 @@ void readXLNet(const Fields& f, EncoderConfig& e) {
   e.intermediate = f.size(QStringLiteral("d_inner"));
   e.layerNormEps = f.real(QStringLiteral("layer_norm_eps"), 1e-12);
   e.dropout = f.real(QStringLiteral("dropout"), 0.1);
-  e.padId = f.integer(QStringLiteral("pad_token_id"), 5);
+  e.padId = f.integer(QStringLiteral("pad_token_id"), familyTraitsOf(e.arch)->defaultPadId);
   e.maxPositions = 512;
   e.typeVocab = 3;
   if (e.heads > 0 && f.integer(QStringLiteral("d_head"), e.hidden / e.heads) * e.heads != e.hidden)
@@ -184,27 +181,22 @@ QStringList readLabels(const Fields& f, const QString& path, HfHead head) {
 }  // namespace
 
 QString hfArchOf(const QString& modelType) {
-  // Hugging Face's model_type names on the left, the workbench's families on the right.
-  if (modelType == QLatin1String("bert")) return vocab::name(vocab::Family::Bert);
-  if (modelType == QLatin1String("roberta") || modelType == QLatin1String("xlm-roberta"))
-    return vocab::name(vocab::Family::Roberta);
-  if (modelType == QLatin1String("xlnet")) return vocab::name(vocab::Family::Xlnet);
-  return {};
+  const FamilyTraits* traits = familyOfHfType(modelType);
+  return traits ? vocab::name(traits->family) : QString();
 }
 
 QString HfModelConfig::className(HfHead which) const {
-  const QString stem = modelType == QLatin1String("bert")          ? QStringLiteral("Bert")
-                       : modelType == QLatin1String("roberta")     ? QStringLiteral("Roberta")
-                       : modelType == QLatin1String("xlm-roberta") ? QStringLiteral("XLMRoberta")
-                                                                   : QStringLiteral("XLNet");
+  const HfModelType* type = hfModelType(modelType);
+  const FamilyTraits* traits = familyOfHfType(modelType);
+  const QString stem = type ? QString::fromLatin1(type->classStem) : QStringLiteral("Bert");
   switch (which) {
     case HfHead::Base:
       return stem + QStringLiteral("Model");
     case HfHead::SequenceClassification:
       return stem + QStringLiteral("ForSequenceClassification");
     case HfHead::MaskedLM:
-      return stem == QLatin1String("XLNet") ? QStringLiteral("XLNetLMHeadModel")
-                                            : stem + QStringLiteral("ForMaskedLM");
+      return traits && traits->maskedLmClass ? QString::fromLatin1(traits->maskedLmClass)
+                                             : stem + QStringLiteral("ForMaskedLM");
   }
   return stem + QStringLiteral("Model");
 }
@@ -218,15 +210,18 @@ HfModelConfig readHfConfig(const QString& folder) {
   if (config.encoder.arch.isEmpty()) {
     f.fail(QStringLiteral("model_type"),
            QStringLiteral("\"%1\" is not a family the workbench runs; supported: %2")
-               .arg(config.modelType, kModelTypes.join(QStringLiteral(", "))));
+               .arg(config.modelType, hfModelTypes().join(QStringLiteral(", "))));
   }
   const QJsonArray architectures = f.json().value(QStringLiteral("architectures")).toArray();
   if (!architectures.isEmpty()) config.architecture = architectures.first().toString();
   config.head = headOf(config.architecture);
-  if (vocab::is(config.encoder.arch, vocab::Family::Xlnet)) {
-    readXLNet(f, config.encoder);
-  } else {
-    readBertFamily(f, config.encoder);
+  switch (familyTraitsOf(config.encoder.arch)->encoder) {
+    case EncoderKind::Xlnet:
+      readXLNet(f, config.encoder);
+      break;
+    case EncoderKind::Bert:
+      readBertFamily(f, config.encoder);
+      break;
   }
   EncoderConfig& e = config.encoder;
   if (e.hidden % e.heads != 0)
@@ -256,7 +251,7 @@ QJsonObject hfConfigJson(const HfModelConfig& config) {
   json.insert(QStringLiteral("layer_norm_eps"), e.layerNormEps);
   json.insert(QStringLiteral("pad_token_id"), e.padId);
   json.insert(QStringLiteral("initializer_range"), 0.02);
-  if (vocab::is(e.arch, vocab::Family::Xlnet)) {
+  if (familyTraitsOf(e.arch)->encoder == EncoderKind::Xlnet) {
     json.insert(QStringLiteral("d_model"), e.hidden);
     json.insert(QStringLiteral("n_layer"), e.layers);
     json.insert(QStringLiteral("n_head"), e.heads);

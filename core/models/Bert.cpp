@@ -4,15 +4,16 @@
 #include <cmath>
 #include <limits>
 
+#include "common/FamilyTraits.h"
 #include "common/InputError.h"
-#include "common/Vocabulary.h"
 #include "models/ModuleInit.h"
 
 namespace twb {
 namespace {
 
 bool isRoberta(const EncoderConfig& config) {
-  return vocab::is(config.arch, vocab::Family::Roberta);
+  const FamilyTraits* family = familyTraitsOf(config.arch);
+  return family && family->positionsAfterPad;
 }
 
 }  // namespace
@@ -30,7 +31,7 @@ BertEmbeddingsImpl::BertEmbeddingsImpl(const EncoderConfig& config)
   token_type_embeddings = register_module("token_type_embeddings",
                                           torch::nn::Embedding(config.typeVocab, config.hidden));
   LayerNorm = register_module("LayerNorm", layerNorm(config));
-  dropout = register_module("dropout", torch::nn::Dropout(config.dropout));
+  dropout = register_module("dropout", Dropout(config.dropout));
 
   initEmbedding(word_embeddings, padId_);
   initEmbedding(position_embeddings, roberta_ ? padId_ : -1);
@@ -64,7 +65,7 @@ BertSelfAttentionImpl::BertSelfAttentionImpl(const EncoderConfig& config) : head
   query = register_module("query", linear(config.hidden, config.hidden));
   key = register_module("key", linear(config.hidden, config.hidden));
   value = register_module("value", linear(config.hidden, config.hidden));
-  dropout = register_module("dropout", torch::nn::Dropout(config.dropout));
+  dropout = register_module("dropout", Dropout(config.dropout));
 }
 
 torch::Tensor BertSelfAttentionImpl::forward(const torch::Tensor& x,
@@ -86,7 +87,7 @@ torch::Tensor BertSelfAttentionImpl::forward(const torch::Tensor& x,
 BertResidualImpl::BertResidualImpl(const EncoderConfig& config, std::int64_t inFeatures) {
   dense = register_module("dense", linear(inFeatures, config.hidden));
   LayerNorm = register_module("LayerNorm", layerNorm(config));
-  dropout = register_module("dropout", torch::nn::Dropout(config.dropout));
+  dropout = register_module("dropout", Dropout(config.dropout));
 }
 
 torch::Tensor BertResidualImpl::forward(const torch::Tensor& x, const torch::Tensor& input) {

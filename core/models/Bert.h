@@ -3,6 +3,8 @@
 
 #include "common/TorchApi.h"
 #include "family/EncoderConfig.h"
+#include "models/Dropout.h"
+#include "models/LayerNorm.h"
 
 namespace twb {
 
@@ -17,8 +19,8 @@ class BertEmbeddingsImpl : public torch::nn::Module {
   torch::nn::Embedding word_embeddings{nullptr};
   torch::nn::Embedding position_embeddings{nullptr};
   torch::nn::Embedding token_type_embeddings{nullptr};
-  torch::nn::LayerNorm LayerNorm{nullptr};
-  torch::nn::Dropout dropout{nullptr};
+  twb::LayerNorm LayerNorm{nullptr};
+  Dropout dropout{nullptr};
 
  private:
   bool roberta_;
@@ -37,7 +39,7 @@ class BertSelfAttentionImpl : public torch::nn::Module {
   torch::nn::Linear query{nullptr};
   torch::nn::Linear key{nullptr};
   torch::nn::Linear value{nullptr};
-  torch::nn::Dropout dropout{nullptr};
+  Dropout dropout{nullptr};
 
  private:
   std::int64_t heads_;
@@ -51,8 +53,8 @@ class BertResidualImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& input);
 
   torch::nn::Linear dense{nullptr};
-  torch::nn::LayerNorm LayerNorm{nullptr};
-  torch::nn::Dropout dropout{nullptr};
+  twb::LayerNorm LayerNorm{nullptr};
+  Dropout dropout{nullptr};
 };
 TORCH_MODULE(BertResidual);
 

@@ -4,8 +4,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "common/FamilyTraits.h"
 #include "common/InputError.h"
-#include "common/Vocabulary.h"
 #include "models/CheckpointBatch.h"
 #include "models/HfCheckpoint.h"
 
@@ -48,7 +48,9 @@ QJsonObject runHfCheckpoint(const QString& folder, const QString& inputPath) {
                      QStringLiteral("key \"input_ids\": id %1 is outside the vocabulary of %2")
                          .arg(ids.max().item<std::int64_t>())
                          .arg(config.vocabSize));
-  if (types.defined() && !vocab::is(config.arch, vocab::Family::Xlnet) &&
+  const FamilyTraits& family = *familyTraitsOf(config.arch);
+  // XLNet compares segment ids for equality; the others index a token-type table.
+  if (types.defined() && family.encoder != EncoderKind::Xlnet &&
       types.max().item<std::int64_t>() >= config.typeVocab)
     throw InputError(inputPath, 0, 0,
                      QStringLiteral("key \"token_type_ids\": type %1 is outside the model's %2")
@@ -67,9 +69,7 @@ QJsonObject runHfCheckpoint(const QString& folder, const QString& inputPath) {
   out.insert(QStringLiteral("hidden_states"), all);
   const torch::Tensor summary = model.summary(last);
   if (summary.defined()) {
-    out.insert(vocab::is(config.arch, vocab::Family::Xlnet) ? QStringLiteral("sequence_summary")
-                                                            : QStringLiteral("pooler_output"),
-               toJson(summary));
+    out.insert(QLatin1String(family.summaryOutput), toJson(summary));
   }
   if (model.head() != HeadKind::Encoder) {
     torch::Tensor logits = model.headOutput(last, mask);

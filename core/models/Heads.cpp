@@ -52,7 +52,7 @@ torch::Tensor RobertaLMHeadImpl::forward(const torch::Tensor& hidden,
 RobertaClassificationHeadImpl::RobertaClassificationHeadImpl(const EncoderConfig& config,
                                                              int numLabels) {
   dense = register_module("dense", linear(config.hidden, config.hidden));
-  dropout = register_module("dropout", torch::nn::Dropout(config.dropout));
+  dropout = register_module("dropout", Dropout(config.dropout));
   out_proj = register_module("out_proj", linear(config.hidden, numLabels));
 }
 
@@ -64,7 +64,7 @@ torch::Tensor RobertaClassificationHeadImpl::forward(const torch::Tensor& hidden
 
 SequenceSummaryImpl::SequenceSummaryImpl(const EncoderConfig& config) {
   summary = register_module("summary", linear(config.hidden, config.hidden));
-  last_dropout = register_module("last_dropout", torch::nn::Dropout(config.dropout));
+  last_dropout = register_module("last_dropout", Dropout(config.dropout));
 }
 
 torch::Tensor SequenceSummaryImpl::forward(const torch::Tensor& hidden) {

@@ -3,6 +3,8 @@
 
 #include "common/TorchApi.h"
 #include "family/EncoderConfig.h"
+#include "models/Dropout.h"
+#include "models/LayerNorm.h"
 
 namespace twb {
 
@@ -17,7 +19,7 @@ class BertPredictionTransformImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x);  // LayerNorm(gelu(dense(x)))
 
   torch::nn::Linear dense{nullptr};
-  torch::nn::LayerNorm LayerNorm{nullptr};
+  twb::LayerNorm LayerNorm{nullptr};
 };
 TORCH_MODULE(BertPredictionTransform);
 
@@ -48,7 +50,7 @@ class RobertaLMHeadImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& wordEmbeddings);
 
   torch::nn::Linear dense{nullptr};
-  torch::nn::LayerNorm layer_norm{nullptr};
+  twb::LayerNorm layer_norm{nullptr};
   torch::Tensor bias;  // [vocab]
 };
 TORCH_MODULE(RobertaLMHead);
@@ -61,7 +63,7 @@ class RobertaClassificationHeadImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& hidden);
 
   torch::nn::Linear dense{nullptr};
-  torch::nn::Dropout dropout{nullptr};
+  Dropout dropout{nullptr};
   torch::nn::Linear out_proj{nullptr};
 };
 TORCH_MODULE(RobertaClassificationHead);
@@ -75,7 +77,7 @@ class SequenceSummaryImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& hidden);
 
   torch::nn::Linear summary{nullptr};
-  torch::nn::Dropout last_dropout{nullptr};
+  Dropout last_dropout{nullptr};
 };
 TORCH_MODULE(SequenceSummary);
 

@@ -9,9 +9,9 @@
 #include <QSaveFile>
 #include <set>
 
+#include "common/FamilyTraits.h"
 #include "common/InputError.h"
 #include "common/JsonFile.h"
-#include "common/Vocabulary.h"
 #include "models/Safetensors.h"
 #include "models/StateCopy.h"
 
@@ -24,8 +24,7 @@ const char* const kHeadPrefixes[] = {"cls.",        "lm_head.",     "lm_loss.",
 
 std::string familyPrefix(const EncoderConfig& config) {
   // Hugging Face's module names: XLNet's encoder is "transformer".
-  if (vocab::is(config.arch, vocab::Family::Xlnet)) return "transformer";
-  return vocab::is(config.arch, vocab::Family::Roberta) ? "roberta" : "bert";
+  return familyTraitsOf(config.arch)->modulePrefix;
 }
 
 bool isHeadKey(const std::string& key) {

@@ -3,6 +3,7 @@
 
 #include "common/TorchApi.h"
 #include "family/EncoderConfig.h"
+#include "models/LayerNorm.h"
 
 namespace twb {
 
@@ -25,9 +26,8 @@ inline void initEmbedding(torch::nn::Embedding& embedding, std::int64_t padId) {
 }
 
 // A LayerNorm over the hidden size with the family's epsilon.
-inline torch::nn::LayerNorm layerNorm(const EncoderConfig& config) {
-  return torch::nn::LayerNorm(
-      torch::nn::LayerNormOptions({config.hidden}).eps(config.layerNormEps));
+inline LayerNorm layerNorm(const EncoderConfig& config) {
+  return LayerNorm(torch::nn::LayerNormOptions({config.hidden}).eps(config.layerNormEps));
 }
 
 // A Linear layer initialised as Hugging Face does.

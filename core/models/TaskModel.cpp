@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "common/FamilyTraits.h"
 #include "common/InputError.h"
 #include "common/Vocabulary.h"
 #include "models/Bert.h"
@@ -21,7 +22,7 @@ struct TaskModelImpl::Parts {
   BertModel bert{nullptr};  // BERT and RoBERTa
   XLNetModel xlnet{nullptr};
 
-  torch::nn::Dropout dropout{nullptr};    // BERT: before the classifier
+  Dropout dropout{nullptr};               // BERT: before the classifier
   torch::nn::Linear classifier{nullptr};  // BERT "classifier", XLNet "logits_proj"
   RobertaClassificationHead robertaHead{nullptr};
   SequenceSummary summary{nullptr};
@@ -50,14 +51,14 @@ TaskModelImpl::TaskModelImpl(const EncoderConfig& config, HeadKind head, int num
   Parts& p = *parts_;
   p.config = config;
   p.head = head;
-  const std::optional<vocab::Family> family = vocab::parse<vocab::Family>(config.arch);
+  const FamilyTraits* family = familyTraitsOf(config.arch);
   if (!family) {
     throw InputError(
         QStringLiteral("model.arch: unknown architecture \"%1\"; valid values: %2")
             .arg(config.arch, vocab::names<vocab::Family>().join(QStringLiteral(", "))));
   }
-  const bool xlnet = family == vocab::Family::Xlnet;
-  const bool roberta = family == vocab::Family::Roberta;
+  const bool xlnet = family->encoder == EncoderKind::Xlnet;
+  const bool roberta = family->family == vocab::Family::Roberta;
   const bool sequenceHead = head == HeadKind::Classification || head == HeadKind::Regression;
   const int labels = head == HeadKind::Regression ? 1 : numLabels;
   if (head == HeadKind::Classification && numLabels < 1) {
@@ -65,12 +66,13 @@ TaskModelImpl::TaskModelImpl(const EncoderConfig& config, HeadKind head, int num
         QStringLiteral("a classification head needs at least one label, got %1").arg(numLabels));
   }
 
-  p.prefix = xlnet ? "transformer" : roberta ? "roberta" : "bert";
+  p.prefix = family->modulePrefix;
   if (xlnet) {
     p.xlnet = register_module(p.prefix, XLNetModel(config));
   } else {
     // Only BERT's sequence heads use the pooler (Hugging Face's add_pooling_layer).
-    p.bert = register_module(p.prefix, BertModel(config, (!roberta && sequenceHead) || pooler));
+    p.bert = register_module(
+        p.prefix, BertModel(config, (family->poolerForSequenceHead && sequenceHead) || pooler));
   }
 
   if (sequenceHead) {
@@ -80,7 +82,7 @@ TaskModelImpl::TaskModelImpl(const EncoderConfig& config, HeadKind head, int num
     } else if (roberta) {
       p.robertaHead = register_module("classifier", RobertaClassificationHead(config, labels));
     } else {
-      p.dropout = register_module("dropout", torch::nn::Dropout(config.dropout));
+      p.dropout = register_module("dropout", Dropout(config.dropout));
       p.classifier = register_module("classifier", torch::nn::Linear(config.hidden, labels));
     }
     if (p.classifier) initLinear(p.classifier);

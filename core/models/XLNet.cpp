@@ -53,7 +53,7 @@ XLNetRelativeAttentionImpl::XLNetRelativeAttentionImpl(const EncoderConfig& conf
   r_w_bias = param("r_w_bias", {n, d});
   seg_embed = param("seg_embed", {2, n, d});
   layer_norm = register_module("layer_norm", layerNorm(config));
-  dropout = register_module("dropout", torch::nn::Dropout(config.dropout));
+  dropout = register_module("dropout", Dropout(config.dropout));
 }
 
 torch::Tensor XLNetRelativeAttentionImpl::forward(const torch::Tensor& h,
@@ -95,7 +95,7 @@ XLNetFeedForwardImpl::XLNetFeedForwardImpl(const EncoderConfig& config) {
   layer_norm = register_module("layer_norm", layerNorm(config));
   layer_1 = register_module("layer_1", linear(config.hidden, config.intermediate));
   layer_2 = register_module("layer_2", linear(config.intermediate, config.hidden));
-  dropout = register_module("dropout", torch::nn::Dropout(config.dropout));
+  dropout = register_module("dropout", Dropout(config.dropout));
 }
 
 torch::Tensor XLNetFeedForwardImpl::forward(const torch::Tensor& x) {
@@ -128,7 +128,7 @@ XLNetModelImpl::XLNetModelImpl(const EncoderConfig& config) {
   mask_emb = register_parameter("mask_emb", maskEmbedding);
   layer = register_module("layer", torch::nn::ModuleList());
   for (int i = 0; i < config.layers; ++i) layer->push_back(XLNetLayer(config));
-  dropout = register_module("dropout", torch::nn::Dropout(config.dropout));
+  dropout = register_module("dropout", Dropout(config.dropout));
 }
 
 torch::Tensor XLNetModelImpl::forward(const torch::Tensor& ids, const torch::Tensor& mask,

@@ -3,6 +3,8 @@
 
 #include "common/TorchApi.h"
 #include "family/EncoderConfig.h"
+#include "models/Dropout.h"
+#include "models/LayerNorm.h"
 
 namespace twb {
 
@@ -29,8 +31,8 @@ class XLNetRelativeAttentionImpl : public torch::nn::Module {
   torch::Tensor q, k, v, o, r;                 // [d_model, n_head, d_head]
   torch::Tensor r_r_bias, r_s_bias, r_w_bias;  // [n_head, d_head]
   torch::Tensor seg_embed;                     // [2, n_head, d_head]: same, other segment
-  torch::nn::LayerNorm layer_norm{nullptr};
-  torch::nn::Dropout dropout{nullptr};
+  twb::LayerNorm layer_norm{nullptr};
+  Dropout dropout{nullptr};
 };
 TORCH_MODULE(XLNetRelativeAttention);
 
@@ -40,10 +42,10 @@ class XLNetFeedForwardImpl : public torch::nn::Module {
   explicit XLNetFeedForwardImpl(const EncoderConfig& config);
   torch::Tensor forward(const torch::Tensor& x);
 
-  torch::nn::LayerNorm layer_norm{nullptr};
+  twb::LayerNorm layer_norm{nullptr};
   torch::nn::Linear layer_1{nullptr};
   torch::nn::Linear layer_2{nullptr};
-  torch::nn::Dropout dropout{nullptr};
+  Dropout dropout{nullptr};
 };
 TORCH_MODULE(XLNetFeedForward);
 
@@ -71,7 +73,7 @@ class XLNetModelImpl : public torch::nn::Module {
   torch::nn::Embedding word_embedding{nullptr};
   torch::Tensor mask_emb;  // [1, 1, d_model]; used by the query stream only, kept for checkpoints
   torch::nn::ModuleList layer{nullptr};
-  torch::nn::Dropout dropout{nullptr};
+  Dropout dropout{nullptr};
 };
 TORCH_MODULE(XLNetModel);
 

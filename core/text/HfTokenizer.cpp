@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <optional>
 
+#include "common/FamilyTraits.h"
 #include "common/InputError.h"
 #include "text/ByteLevelBpeTokenizer.h"
 #include "text/HfJson.h"
@@ -18,18 +19,6 @@ const QString kTokenizerJson = QStringLiteral("tokenizer.json");
 const QString kTokenizerConfig = QStringLiteral("tokenizer_config.json");
 const QString kSpecialTokensMap = QStringLiteral("special_tokens_map.json");
 const QString kAddedTokens = QStringLiteral("added_tokens.json");
-
-// The files of the family's own tokenizer, in order of preference.
-QStringList modelFiles(const QString& modelType) {
-  if (modelType == QLatin1String("bert")) return {QStringLiteral("vocab.txt")};
-  if (modelType == QLatin1String("roberta"))
-    return {QStringLiteral("vocab.json"), QStringLiteral("merges.txt")};
-  if (modelType == QLatin1String("xlm-roberta")) return {QStringLiteral("sentencepiece.bpe.model")};
-  if (modelType == QLatin1String("xlnet")) return {QStringLiteral("spiece.model")};
-  throw InputError(QStringLiteral("unsupported model_type '%1' (expected bert, roberta, "
-                                  "xlm-roberta or xlnet)")
-                       .arg(modelType));
-}
 
 // The folder's own settings: tokenizer_config.json, then special_tokens_map.json.
 struct FolderSettings {
@@ -92,17 +81,55 @@ std::unique_ptr<Tokenizer> robertaFromVocabJson(const FolderSettings& s) {
                                           s.path(QStringLiteral("merges.txt")), o);
 }
 
+std::unique_ptr<Tokenizer> xlmRobertaFromModel(const FolderSettings& s) {
+  return HfSentencePieceTokenizer::loadXlmRoberta(s.path(QStringLiteral("sentencepiece.bpe.model")),
+                                                  s.specials);
+}
+
+std::unique_ptr<Tokenizer> xlnetFromModel(const FolderSettings& s) {
+  XlnetTextOptions text;
+  text.lowercase = s.flag("do_lower_case").value_or(false);
+  text.removeSpace = s.flag("remove_space").value_or(true);
+  text.keepAccents = s.flag("keep_accents").value_or(false);
+  return HfSentencePieceTokenizer::loadXlnet(s.path(QStringLiteral("spiece.model")), text,
+                                             s.specials);
+}
+
+// Each model_type's own tokenizer: its files, in order of preference, and how to load them.
+struct OwnTokenizer {
+  const char* modelType;
+  QStringList files;
+  std::unique_ptr<Tokenizer> (*load)(const FolderSettings&);
+};
+
+const std::vector<OwnTokenizer>& ownTokenizers() {
+  static const std::vector<OwnTokenizer> table{
+      {"bert", {QStringLiteral("vocab.txt")}, bertFromVocabTxt},
+      {"roberta",
+       {QStringLiteral("vocab.json"), QStringLiteral("merges.txt")},
+       robertaFromVocabJson},
+      {"xlm-roberta", {QStringLiteral("sentencepiece.bpe.model")}, xlmRobertaFromModel},
+      {"xlnet", {QStringLiteral("spiece.model")}, xlnetFromModel},
+  };
+  return table;
+}
+
+const OwnTokenizer& ownTokenizer(const QString& modelType) {
+  for (const OwnTokenizer& own : ownTokenizers())
+    if (modelType == QLatin1String(own.modelType)) return own;
+  throw InputError(QStringLiteral("unsupported model_type '%1' (expected %2)")
+                       .arg(modelType, hfModelTypes().join(QStringLiteral(", "))));
+}
+
 // A folder may name a tokenizer class other than its family's (BertJapaneseTokenizer with a
 // bert model): that tokenizer splits words differently, so refuse it rather than give other ids.
 void checkTokenizerClass(const QJsonObject& config, const QString& path, const QString& modelType) {
   QString name = config.value(QStringLiteral("tokenizer_class")).toString();
   if (name.isEmpty()) return;
   if (name.endsWith(QLatin1String("Fast"))) name.chop(4);
+  const HfModelType* type = hfModelType(modelType);
   const QString expected =
-      modelType == QLatin1String("bert")          ? QStringLiteral("BertTokenizer")
-      : modelType == QLatin1String("roberta")     ? QStringLiteral("RobertaTokenizer")
-      : modelType == QLatin1String("xlm-roberta") ? QStringLiteral("XLMRobertaTokenizer")
-                                                  : QStringLiteral("XLNetTokenizer");
+      QString::fromLatin1(type ? type->classStem : "XLNet") + QStringLiteral("Tokenizer");
   if (name != expected && name != QLatin1String("PreTrainedTokenizer"))
     throw InputError(
         path, 0, 0,
@@ -114,36 +141,26 @@ void checkTokenizerClass(const QJsonObject& config, const QString& path, const Q
 }  // namespace
 
 std::unique_ptr<Tokenizer> loadHfTokenizer(const QString& folder, const QString& modelType) {
-  const QStringList own = modelFiles(modelType);
+  const OwnTokenizer& own = ownTokenizer(modelType);
   if (!QFileInfo(folder).isDir())
     throw InputError(folder, 0, 0, QStringLiteral("no such checkpoint folder"));
   const FolderSettings s(folder, modelType);
   checkTokenizerClass(s.config, s.path(kTokenizerConfig), modelType);
   bool ownPresent = true;
-  for (const QString& name : own) ownPresent = ownPresent && s.has(name);
-  if (ownPresent) {
-    if (modelType == QLatin1String("bert")) return bertFromVocabTxt(s);
-    if (modelType == QLatin1String("roberta")) return robertaFromVocabJson(s);
-    const QString model = s.path(own.first());
-    if (modelType == QLatin1String("xlm-roberta"))
-      return HfSentencePieceTokenizer::loadXlmRoberta(model, s.specials);
-    XlnetTextOptions text;
-    text.lowercase = s.flag("do_lower_case").value_or(false);
-    text.removeSpace = s.flag("remove_space").value_or(true);
-    text.keepAccents = s.flag("keep_accents").value_or(false);
-    return HfSentencePieceTokenizer::loadXlnet(model, text, s.specials);
-  }
+  for (const QString& name : own.files) ownPresent = ownPresent && s.has(name);
+  if (ownPresent) return own.load(s);
   if (s.has(kTokenizerJson)) return loadTokenizerJson(s.path(kTokenizerJson), s.jsonOptions());
   throw InputError(folder, 0, 0,
                    QStringLiteral("no %1 tokenizer here: looked for %2, or %3")
-                       .arg(modelType, own.join(QStringLiteral(" + ")), kTokenizerJson));
+                       .arg(modelType, own.files.join(QStringLiteral(" + ")), kTokenizerJson));
 }
 
 QStringList hfTokenizerFiles(const QString& folder, const QString& modelType) {
   const QDir dir(folder);
   QStringList present;
-  for (const QString& name : modelFiles(modelType) + QStringList{kTokenizerJson, kTokenizerConfig,
-                                                                 kSpecialTokensMap, kAddedTokens}) {
+  for (const QString& name :
+       ownTokenizer(modelType).files +
+           QStringList{kTokenizerJson, kTokenizerConfig, kSpecialTokensMap, kAddedTokens}) {
     if (QFileInfo(dir.filePath(name)).isFile()) present << name;
   }
   return present;

@@ -2,13 +2,11 @@
 
 #include <algorithm>
 
+#include "common/FamilyTraits.h"
 #include "common/InputError.h"
-#include "common/Vocabulary.h"
 
 namespace twb {
 namespace {
-
-constexpr int64_t kXlnetPadType = 3;  // XLNet's pad_token_type_id
 
 // Hugging Face's "longest_first": the shorter text keeps up to half the budget, the longer one
 // the rest (on a tie, A counts as the longer), so an odd budget's spare token goes to the longer.
@@ -32,40 +30,22 @@ void append(EncodedInput& out, const std::vector<int>& ids, int64_t type) {
 
 EncodedInput buildInput(const QString& arch, const SpecialIds& s, std::vector<int> a,
                         std::vector<int> b, int maxLen) {
+  const FamilyTraits* traits = familyTraitsOf(arch);
+  if (!traits) throw InputError(QStringLiteral("unknown model family '%1'").arg(arch));
+  const InputLayout& layout = traits->layout;
   const bool pair = !b.empty();
   EncodedInput out;
-  const std::optional<vocab::Family> family = vocab::parse<vocab::Family>(arch);
-  if (family == vocab::Family::Bert) {
-    truncatePair(a, b, std::max(0, maxLen - (pair ? 3 : 2)));
-    append(out, {s.cls}, 0);
-    append(out, a, 0);
-    append(out, {s.sep}, 0);
-    if (pair) {
-      append(out, b, 1);
-      append(out, {s.sep}, 1);
-    }
-  } else if (family == vocab::Family::Roberta) {
-    truncatePair(a, b, std::max(0, maxLen - (pair ? 4 : 2)));
-    append(out, {s.cls}, 0);
-    append(out, a, 0);
-    append(out, {s.sep}, 0);
-    if (pair) {
-      append(out, {s.sep}, 0);
-      append(out, b, 0);
-      append(out, {s.sep}, 0);
-    }
-  } else if (family == vocab::Family::Xlnet) {
-    truncatePair(a, b, std::max(0, maxLen - (pair ? 3 : 2)));
-    append(out, a, 0);
-    append(out, {s.sep}, 0);
-    if (pair) {
-      append(out, b, 1);
-      append(out, {s.sep}, 1);
-    }
-    append(out, {s.cls}, 2);
-  } else {
-    throw InputError(QStringLiteral("unknown model family '%1'").arg(arch));
+  // Single: [CLS] a [SEP] or a <sep> <cls>; a pair adds sepsBetween - 1 separators, b and [SEP].
+  truncatePair(a, b, std::max(0, maxLen - (pair ? 2 + layout.sepsBetween : 2)));
+  if (layout.clsFirst) append(out, {s.cls}, 0);
+  append(out, a, 0);
+  append(out, {s.sep}, 0);
+  if (pair) {
+    for (int i = 1; i < layout.sepsBetween; ++i) append(out, {s.sep}, 0);
+    append(out, b, layout.secondSegment);
+    append(out, {s.sep}, layout.secondSegment);
   }
+  if (!layout.clsFirst) append(out, {s.cls}, layout.clsSegment);
   return out;
 }
 
@@ -74,10 +54,12 @@ Batch padBatch(const QString& arch, const SpecialIds& s, const std::vector<Encod
   batch.rows = static_cast<int>(inputs.size());
   for (const auto& in : inputs) batch.cols = std::max(batch.cols, static_cast<int>(in.ids.size()));
   const size_t cells = static_cast<size_t>(batch.rows) * batch.cols;
-  const bool left = vocab::is(arch, vocab::Family::Xlnet);
+  const FamilyTraits* traits = familyTraitsOf(arch);
+  if (!traits) throw InputError(QStringLiteral("unknown model family '%1'").arg(arch));
+  const bool left = traits->layout.leftPadding;
   batch.ids.assign(cells, s.pad);
   batch.mask.assign(cells, 0);
-  batch.types.assign(cells, left ? kXlnetPadType : 0);
+  batch.types.assign(cells, traits->layout.padSegment);
   for (int r = 0; r < batch.rows; ++r) {
     const auto& in = inputs[r];
     const size_t offset =

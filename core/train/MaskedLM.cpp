@@ -48,7 +48,12 @@ void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& seque
           maskTokens(b.ids, b.mask, batches.specials, vocab, o.maskProbability);
       // A batch of very short texts can draw no token to predict; draw again.
       if (!(labels != -100).any().item<bool>()) continue;
-      const torch::Tensor logits = model->forward(b.ids, b.mask, b.types);
+      torch::Tensor logits;
+      {
+        PrecisionScope scope(batches.precision);
+        logits = model->forward(b.ids, b.mask, b.types);
+      }
+      logits = logits.to(torch::kFloat32);
       const torch::Tensor loss = torch::nn::functional::cross_entropy(
           logits.reshape({-1, logits.size(-1)}), labels.reshape({-1}),
           torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));

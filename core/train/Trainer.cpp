@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 #include "train/Metrics.h"
 #include "train/Optimizer.h"
@@ -33,31 +34,48 @@ long plannedSteps(size_t trainSize, const TrainerOptions& o) {
 
 Evaluation evaluate(TaskModel& model, const std::vector<EncodedExample>& examples,
                     const BatchMaker& batches, int batchSize) {
-  torch::NoGradGuard noGrad;
+  c10::InferenceMode inference;
   model->eval();
   Evaluation ev;
+  const size_t n = examples.size();
   double lossSum = 0;
-  std::vector<int> predicted, gold;
-  std::vector<double> scores, goldScores;
-  for (size_t start = 0; start < examples.size(); start += batchSize) {
-    std::vector<size_t> rows;
-    for (size_t i = start; i < std::min(examples.size(), start + batchSize); ++i) rows.push_back(i);
+  std::vector<int> predicted(n), gold(n);
+  std::vector<double> scores(n), goldScores(n);
+  if (!isRegression(model)) ev.probability.assign(n, 0);
+  // Rows by length: a batch of similar lengths pads little; results go back to their rows.
+  const std::vector<int> lengths = BatchMaker::lengths(examples);
+  std::vector<size_t> byLength(n);
+  std::iota(byLength.begin(), byLength.end(), 0);
+  std::stable_sort(byLength.begin(), byLength.end(),
+                   [&](size_t a, size_t b) { return lengths[a] < lengths[b]; });
+  const size_t size = static_cast<size_t>(std::max(1, batchSize));
+  for (size_t start = 0; start < n; start += size) {
+    const std::vector<size_t> rows(byLength.begin() + start,
+                                   byLength.begin() + std::min(n, start + size));
     const TensorBatch b = batches.make(examples, rows);
-    const torch::Tensor out = model->forward(b.ids, b.mask, b.types);
+    torch::Tensor out;
+    {
+      PrecisionScope scope(batches.precision);
+      out = model->forward(b.ids, b.mask, b.types);
+    }
+    out = out.to(torch::kFloat32);
     lossSum += lossOf(model, out, b.labels).item<double>() * rows.size();
     const torch::Tensor cpuOut = out.to(torch::kCPU);
     if (isRegression(model)) {
       auto s = cpuOut.to(torch::kFloat64).contiguous();
-      scores.insert(scores.end(), s.data_ptr<double>(), s.data_ptr<double>() + s.numel());
-      for (size_t r : rows) goldScores.push_back(examples[r].score);
+      for (size_t i = 0; i < rows.size(); ++i) {
+        scores[rows[i]] = s.data_ptr<double>()[i];
+        goldScores[rows[i]] = examples[rows[i]].score;
+      }
     } else {
       const auto [best, index] = torch::softmax(cpuOut.to(torch::kFloat64), 1).max(1);
       auto p = index.to(torch::kInt32).contiguous();
-      predicted.insert(predicted.end(), p.data_ptr<int>(), p.data_ptr<int>() + p.numel());
       auto probability = best.contiguous();
-      ev.probability.insert(ev.probability.end(), probability.data_ptr<double>(),
-                            probability.data_ptr<double>() + probability.numel());
-      for (size_t r : rows) gold.push_back(examples[r].label);
+      for (size_t i = 0; i < rows.size(); ++i) {
+        predicted[rows[i]] = p.data_ptr<int>()[i];
+        ev.probability[rows[i]] = probability.data_ptr<double>()[i];
+        gold[rows[i]] = examples[rows[i]].label;
+      }
     }
   }
   if (isRegression(model)) {
@@ -98,7 +116,7 @@ FitOutcome fit(TaskModel& model, const std::vector<EncodedExample>& train,
 
   auto evaluateDev = [&](double epoch) {
     if (dev.empty()) return false;
-    const Evaluation ev = evaluate(model, dev, batches, o.batchSize);
+    const Evaluation ev = evaluate(model, dev, batches, o.batchSize * kEvalBatchFactor);
     reporter.point(QStringLiteral("dev_loss"), step, epoch, ev.loss);
     for (const auto& [name, value] : ev.scores)
       reporter.point(QStringLiteral("dev_") + name, step, epoch, value);
@@ -116,17 +134,25 @@ FitOutcome fit(TaskModel& model, const std::vector<EncodedExample>& train,
     return o.patience > 0 && ++withoutImprovement >= o.patience;
   };
 
+  const std::vector<int> lengths = BatchMaker::lengths(train);
   for (int epoch = 0; epoch < o.epochs && step < total && !outcome.stoppedEarly; ++epoch) {
-    const std::vector<size_t> order = shuffledOrder(train.size(), o.seed, epoch);
-    for (size_t start = 0; start < order.size() && step < total; start += o.batchSize) {
+    const std::vector<std::vector<size_t>> epochRows =
+        epochBatches(lengths, o.batchSize, o.seed, epoch, o.bucketing);
+    size_t done = 0;
+    for (const std::vector<size_t>& rows : epochRows) {
+      if (step >= total) break;
       model->train();
-      const std::vector<size_t> rows(order.begin() + start,
-                                     order.begin() + std::min(order.size(), start + o.batchSize));
+      done += rows.size();
       const TensorBatch b = batches.make(train, rows);
-      const torch::Tensor loss = lossOf(model, model->forward(b.ids, b.mask, b.types), b.labels);
+      torch::Tensor out;
+      {
+        PrecisionScope scope(batches.precision);
+        out = model->forward(b.ids, b.mask, b.types);
+      }
+      const torch::Tensor loss = lossOf(model, out.to(torch::kFloat32), b.labels);
       const double value = optimizerStep(*optimizer, *model, loss, schedule, step, "training");
       ++step;
-      const double epochPosition = epoch + static_cast<double>(start + rows.size()) / order.size();
+      const double epochPosition = epoch + static_cast<double>(done) / train.size();
       reporter.point(QStringLiteral("train_loss"), step, epochPosition, value);
       reporter.step(step, total, value);
       if (step % evalEvery == 0 || step == total) {

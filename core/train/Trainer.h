@@ -21,7 +21,12 @@ struct TrainerOptions {
   int evalEvery = 0;  // 0: once per epoch
   int patience = 0;   // evaluations without improvement before stopping; 0: never
   uint64_t seed = 1;
+  bool bucketing = false;  // batches of similar length (train.bucketing)
 };
+
+// Evaluation keeps no activations for a backward pass: it runs this many times the training
+// batch per forward pass.
+constexpr int kEvalBatchFactor = 4;
 
 // Where a stage's numbers go. The pipeline implements it (store + progress); tests record.
 class StageReporter {
@@ -52,6 +57,8 @@ struct FitOutcome {
   bool stoppedEarly = false;
 };
 
+// Scores examples in inference mode and the batches' precision, sorted by length into batches
+// of batchSize (less padding); results come back in the order given.
 Evaluation evaluate(TaskModel& model, const std::vector<EncodedExample>& examples,
                     const BatchMaker& batches, int batchSize);
 

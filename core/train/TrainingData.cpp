@@ -1,9 +1,5 @@
 #include "train/TrainingData.h"
 
-#include <numeric>
-
-#include "common/SplitMix64.h"
-
 namespace twb {
 
 TensorBatch BatchMaker::make(const std::vector<EncodedExample>& examples,
@@ -29,13 +25,11 @@ TensorBatch BatchMaker::make(const std::vector<EncodedExample>& examples,
   return out;
 }
 
-std::vector<size_t> shuffledOrder(size_t n, uint64_t seed, int epoch) {
-  std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  // Seeded per epoch; the project's one generator drives an unbiased Fisher-Yates shuffle.
-  SplitMix64 random(seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(epoch) + 1);
-  random.shuffle(order);
-  return order;
+std::vector<int> BatchMaker::lengths(const std::vector<EncodedExample>& examples) {
+  std::vector<int> out;
+  out.reserve(examples.size());
+  for (const EncodedExample& e : examples) out.push_back(static_cast<int>(e.input.ids.size()));
+  return out;
 }
 
 }  // namespace twb

@@ -7,6 +7,8 @@
 
 #include "common/TorchApi.h"
 #include "text/ModelInputs.h"
+#include "train/BatchOrder.h"
+#include "train/Precision.h"
 
 namespace twb {
 
@@ -27,12 +29,13 @@ struct BatchMaker {
   SpecialIds specials;
   torch::Device device = torch::kCPU;
   bool regression = false;
+  // The forward passes' precision (train.precision, resolved): bf16 autocast or fp32.
+  Precision precision = Precision::Fp32;
 
   TensorBatch make(const std::vector<EncodedExample>& examples,
                    const std::vector<size_t>& rows) const;
+  // Each example's length in tokens, for bucketing.
+  static std::vector<int> lengths(const std::vector<EncodedExample>& examples);
 };
-
-// Deterministic shuffling for a seed and epoch (common/SplitMix64: the same on every platform).
-std::vector<size_t> shuffledOrder(size_t n, uint64_t seed, int epoch);
 
 }  // namespace twb

@@ -202,7 +202,8 @@ class TestPlugins : public QObject {
         "  Q_INTERFACES(twb::sdk::DataSource twb::sdk::Task)\n public:\n"
         "  QString name() const override { return \"evil\"; }\n"
         "  QString description() const override { return \"throws and lies\"; }\n"
-        "  bool read(const QString&, twb::sdk::Table*, QString*) const override {\n"
+        "  bool read(const QString& path, twb::sdk::Table* t, QString*) const override {\n"
+        "    if (path.endsWith(\"empty.tsv\")) { t->columns = {\"text\", \"label\"}; return true; }\n"
         "    throw std::runtime_error(\"disk on fire\");\n  }\n"
         "  twb::sdk::Output output() const override { return twb::sdk::Output::Labels; }\n"
         "  bool needsPairs() const override { return false; }\n"
@@ -235,6 +236,17 @@ class TestPlugins : public QObject {
                  threw.err.contains(QStringLiteral("data source 'evil'")) &&
                  threw.err.contains(QStringLiteral("disk on fire")),
              qPrintable(describe(threw)));
+    QVERIFY(!QFile::exists(db));
+    // read() finding nothing: said as such, naming the plugin.
+    twb::test::writeFile(dir_, QStringLiteral("evil-data/empty.tsv"), "");
+    const QString none =
+        experiment("none",
+                   "targets:\n  - {dataset: {path: empty.tsv, format: evil}, task: sentiment}\n");
+    const Outcome empty = run(QStringLiteral(TWB_BINARY), {"run", none, "--db", db}, env);
+    QCOMPARE(empty.status, 2);
+    QVERIFY2(empty.err.contains(QStringLiteral("empty.tsv")) &&
+                 empty.err.contains(QStringLiteral("data source 'evil' found no examples")),
+             qPrintable(describe(empty)));
     QVERIFY(!QFile::exists(db));
     // score() returning the workbench's own metric: the run fails naming the plugin.
     const QString scores =

@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "common/FamilyTraits.h"
 #include "common/InputError.h"
 #include "common/Vocabulary.h"
 #include "config/ExperimentSchema.h"
@@ -70,9 +71,8 @@ ModelSection::ModelSection(QWidget* parent) : QGroupBox(tr("Model"), parent) {
   scratchForm->setContentsMargins(0, 0, 0, 0);
   family_ = new QComboBox(scratchBox_);
   family_->setObjectName(QStringLiteral("family"));
-  family_->addItem(QStringLiteral("BERT"), vocab::name(vocab::Family::Bert));
-  family_->addItem(QStringLiteral("RoBERTa"), vocab::name(vocab::Family::Roberta));
-  family_->addItem(QStringLiteral("XLNet"), vocab::name(vocab::Family::Xlnet));
+  for (const FamilyTraits& traits : allFamilyTraits())
+    family_->addItem(QString::fromLatin1(traits.displayName), vocab::name(traits.family));
   scratchForm->addRow(tr("Famil&y:"), family_);
 
   size_ = new QComboBox(scratchBox_);

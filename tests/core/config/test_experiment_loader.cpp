@@ -319,6 +319,11 @@ class TestExperimentLoader : public QObject {
                "name: x\nmodel: {}\ntargets:\n  - {dataset: {path: p.tsv}, task: "
                "translation-pair}\n")
         << 4 << 15 << QStringLiteral("say which column holds the translation");
+    QTest::newRow("source without zero-shot")
+        << QStringLiteral(
+               "name: x\nmodel: {}\ntargets:\n  - {dataset: uci-yelp, task: sentiment, source: "
+               "uci-amazon}\n")
+        << 4 << 50 << QStringLiteral("only a zero-shot target fine-tunes on a source dataset");
     QTest::newRow("targets not a list")
         << QStringLiteral("name: x\nmodel: {}\ntargets: uci-yelp\n") << 3 << 10
         << QStringLiteral("targets must be a non-empty list");

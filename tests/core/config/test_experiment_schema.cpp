@@ -29,7 +29,7 @@ struct Sections {
   QStringList intermediate{QStringLiteral("dataset: movies-sentences"),
                            QStringLiteral("task: classification")};
   QStringList dataset{QStringLiteral("path: data.tsv")};
-  QStringList target{QStringLiteral("task: classification"), QStringLiteral("source: uci-yelp")};
+  QStringList target{QStringLiteral("task: classification")};
   QStringList protocol{QStringLiteral("seeds: [1]")};
   QStringList train{QStringLiteral("lr: 0.0001")};
 
@@ -107,6 +107,8 @@ QString withKey(const SchemaKey& key, const QString& value) {
     set(s.intermediate, entry);
   else if (section == QLatin1String("targets[]"))
     set(s.target, entry);
+  if (key.path == QLatin1String("targets[].setting") && value == QLatin1String("zero-shot"))
+    set(s.target, QStringLiteral("source: uci-yelp"));  // a zero-shot target needs its source
   else if (section == QLatin1String("dataset"))
     set(s.dataset, entry);
   else if (section == QLatin1String("protocol"))

@@ -1,5 +1,7 @@
 // The trainer learns a small learnable task well above chance, is deterministic for a seed,
 // stops on a NaN loss with a clear message, and honours cancellation within one step.
+#include <ATen/autocast_mode.h>
+
 #include <QtTest>
 
 #include "common/InputError.h"
@@ -109,6 +111,38 @@ class TrainerTest : public QObject {
     QVERIFY(rec.losses.back() < rec.losses.front());
   }
 
+  // bf16 autocast with length bucketing learns the same task as well; the weights and the
+  // optimizer stay float32.
+  void bf16WithBucketingLearnsAsWell() {
+    torch::manual_seed(1);
+    TaskModel model(tinyConfig(), HeadKind::Classification, 2);
+    Recorder rec;
+    BatchMaker b = batches();
+    b.precision = Precision::Bf16;
+    TrainerOptions o = options();
+    o.bucketing = true;
+    const auto train = makeTask(320, 1), dev = makeTask(80, 2), test = makeTask(200, 3);
+    fit(model, train, dev, b, o, rec);
+    const Evaluation ev = evaluate(model, test, b, 32);
+    QVERIFY2(ev.primary > 0.85, qPrintable(QString::number(ev.primary)));
+    for (const auto& p : model->parameters()) QCOMPARE(p.scalar_type(), torch::kFloat32);
+    QVERIFY(!at::autocast::is_cpu_enabled());  // the scope ended with the step
+  }
+
+  // Evaluation sorts rows by length into batches but answers in the order it was given.
+  void evaluationAnswersInTheGivenOrder() {
+    torch::manual_seed(2);
+    TaskModel model(tinyConfig(), HeadKind::Classification, 2);
+    const auto test = makeTask(50, 4);
+    const Evaluation together = evaluate(model, test, batches(), 16);
+    for (size_t i = 0; i < test.size(); i += 7) {
+      const Evaluation alone = evaluate(model, {test[i]}, batches(), 1);
+      QCOMPARE(together.gold[i], alone.gold[0]);
+      QCOMPARE(together.predicted[i], alone.predicted[0]);
+      QVERIFY(std::abs(together.probability[i] - alone.probability[0]) < 1e-5);
+    }
+  }
+
   void sameSeedGivesTheSameLossCurve() {
     auto curve = [] {
       torch::manual_seed(3);
@@ -167,7 +201,14 @@ class TrainerTest : public QObject {
     QCOMPARE(evaluate(model, dev, batches(), 32).primary, out.bestDev);
   }
 
+  // In both precisions: the masked-LM head's LayerNorm receives bf16 under autocast.
+  void maskedLmLossFalls_data() {
+    QTest::addColumn<bool>("bf16");
+    QTest::newRow("fp32") << false;
+    QTest::newRow("bf16") << true;
+  }
   void maskedLmLossFalls() {
+    QFETCH(bool, bf16);
     torch::manual_seed(1);
     TaskModel model(tinyConfig(), HeadKind::MaskedLM);
     Recorder rec;
@@ -175,7 +216,9 @@ class TrainerTest : public QObject {
     o.steps = 300;
     o.batchSize = 32;
     o.lr = 3e-3;
-    pretrainMaskedLM(model, makeRuns(512, 4), batches(), o, rec);
+    BatchMaker b = batches();
+    b.precision = bf16 ? Precision::Bf16 : Precision::Fp32;
+    pretrainMaskedLM(model, makeRuns(512, 4), b, o, rec);
     QCOMPARE(rec.losses.size(), size_t{300});
     const double first = (rec.losses[0] + rec.losses[1] + rec.losses[2]) / 3;
     const double last = (rec.losses[297] + rec.losses[298] + rec.losses[299]) / 3;
