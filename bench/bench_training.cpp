@@ -2,7 +2,7 @@
 // the GEMM peaks it measures in the same run.
 //   usage: bench_training [--size tiny|mini|small|base] [--arch bert|roberta|xlnet] [--len T]
 //                         [--batch B] [--steps N] [--precision fp32|bf16] [--mix TORCH,BLAS]
-//                         [--all-mixes] [--json]
+//                         [--all-mixes] [--json] [--profile TRACE.json]
 // Without --mix the engine's own mix for the precision (train/Precision.h: threadMix) is used;
 // --all-mixes also times every mix of 1 and all cores and says how far the engine's is from the
 // best. Timings are the best of three windows after three warm-up steps.
@@ -16,6 +16,8 @@
 #include <QStringList>
 #include <QThread>
 #include <cstdio>
+
+#include <torch/csrc/autograd/profiler_legacy.h>
 
 #include "models/TaskModel.h"
 #include "train/Optimizer.h"
@@ -126,6 +128,11 @@ int main(int argc, char** argv) {
   const QStringList mixText = option(args, QStringLiteral("--mix"), QString()).split(',');
   if (mixText.size() == 2) chosen = {mixText[0].toInt(), mixText[1].toInt()};
   const Timing timing = timeTraining(config, precision, chosen, batch, len, steps);
+  const QString profile = option(args, QStringLiteral("--profile"), QString());
+  if (!profile.isEmpty()) {  // a Chrome trace of a few more steps (chrome://tracing)
+    torch::autograd::profiler::RecordProfile record(profile.toStdString());
+    timeTraining(config, precision, chosen, batch, len, 1);
+  }
   QJsonArray mixes;
   double bestMix = timing.secondsPerStep;
   if (args.contains(QStringLiteral("--all-mixes"))) {
