@@ -2,11 +2,13 @@
 // the GEMM peaks it measures in the same run.
 //   usage: bench_training [--size tiny|mini|small|base] [--arch bert|roberta|xlnet] [--len T]
 //                         [--batch B] [--steps N] [--precision fp32|bf16] [--mix TORCH,BLAS]
-//                         [--all-mixes] [--json] [--profile TRACE.json]
+//                         [--task classification|mlm] [--all-mixes] [--json]
+//                         [--profile TRACE.json]
 // Without --mix the engine's own mix for the precision (train/Precision.h: threadMix) is used;
 // --all-mixes also times every mix of 1 and all cores and says how far the engine's is from the
 // best. Timings are the best of three windows after three warm-up steps.
 #include <sys/resource.h>
+#include <torch/csrc/autograd/profiler_legacy.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -17,9 +19,8 @@
 #include <QThread>
 #include <cstdio>
 
-#include <torch/csrc/autograd/profiler_legacy.h>
-
 #include "models/TaskModel.h"
+#include "train/MaskedLM.h"
 #include "train/Optimizer.h"
 #include "train/Precision.h"
 
@@ -69,10 +70,10 @@ struct Timing {
 };
 
 Timing timeTraining(const EncoderConfig& config, Precision precision, const ThreadMix& mix,
-                    int batch, int len, int steps) {
+                    int batch, int len, int steps, bool mlm) {
   applyThreadMix(mix);
   torch::manual_seed(1);
-  TaskModel model(config, HeadKind::Classification, 2);
+  TaskModel model(config, mlm ? HeadKind::MaskedLM : HeadKind::Classification, 2);
   auto optimizer = makeAdamW(*model, 1e-4, 0.01);
   const auto ids = torch::randint(5, config.vocabSize, {batch, len}, torch::kInt64);
   const auto mask = torch::ones({batch, len}, torch::kInt64);
@@ -80,13 +81,20 @@ Timing timeTraining(const EncoderConfig& config, Precision precision, const Thre
   const auto labels = torch::randint(0, 2, {batch}, torch::kInt64);
   const StepSchedule schedule{1e-4, 0, 1000000, 1.0};
   long step = 0;
+  // Masked LM: 15% of the positions predicted, as pretraining's recipe draws them.
+  const auto predicted = torch::where(torch::rand({batch, len}) < 0.15, ids, -100);
   auto trainStep = [&] {
-    torch::Tensor logits;
-    {
-      PrecisionScope scope(precision);
-      logits = model->forward(ids, mask, types);
+    torch::Tensor loss;
+    if (mlm) {
+      loss = maskedLmLoss(model, TensorBatch{ids, mask, types, {}}, predicted, precision);
+    } else {
+      torch::Tensor logits;
+      {
+        PrecisionScope scope(precision);
+        logits = model->forward(ids, mask, types);
+      }
+      loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), labels);
     }
-    const auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), labels);
     optimizerStep(*optimizer, *model, loss, schedule, step++, "bench");
   };
   for (int i = 0; i < 2; ++i) trainStep();  // allocations and thread pools
@@ -114,6 +122,7 @@ int main(int argc, char** argv) {
   const Precision precision =
       precisionName == QLatin1String("bf16") ? Precision::Bf16 : Precision::Fp32;
   const bool json = args.contains(QStringLiteral("--json"));
+  const bool mlm = option(args, QStringLiteral("--task"), "classification") == QLatin1String("mlm");
   const EncoderConfig config = EncoderConfig::fromSpec(spec, vocab, 0);
   const int cores = std::max(1, QThread::idealThreadCount());
 
@@ -127,18 +136,18 @@ int main(int argc, char** argv) {
   ThreadMix chosen = engineMix;
   const QStringList mixText = option(args, QStringLiteral("--mix"), QString()).split(',');
   if (mixText.size() == 2) chosen = {mixText[0].toInt(), mixText[1].toInt()};
-  const Timing timing = timeTraining(config, precision, chosen, batch, len, steps);
+  const Timing timing = timeTraining(config, precision, chosen, batch, len, steps, mlm);
   const QString profile = option(args, QStringLiteral("--profile"), QString());
   if (!profile.isEmpty()) {  // a Chrome trace of a few more steps (chrome://tracing)
     torch::autograd::profiler::RecordProfile record(profile.toStdString());
-    timeTraining(config, precision, chosen, batch, len, 1);
+    timeTraining(config, precision, chosen, batch, len, 1, mlm);
   }
   QJsonArray mixes;
   double bestMix = timing.secondsPerStep;
   if (args.contains(QStringLiteral("--all-mixes"))) {
     for (int t : {1, cores})
       for (int b : {1, cores}) {
-        const Timing other = timeTraining(config, precision, {t, b}, batch, len, steps);
+        const Timing other = timeTraining(config, precision, {t, b}, batch, len, steps, mlm);
         bestMix = std::min(bestMix, other.secondsPerStep);
         mixes.append(QJsonObject{{"torch_threads", t},
                                  {"blas_threads", b},
@@ -150,6 +159,7 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &usage);
   const double flops = stepFlops(config, batch, len) / timing.secondsPerStep / 1e9;
   QJsonObject out{{"implementation", "engine"},
+                  {"task", mlm ? "mlm" : "classification"},
                   {"arch", spec.arch},
                   {"size", spec.size},
                   {"precision", precisionName},

@@ -75,10 +75,17 @@ torch::Tensor BertSelfAttentionImpl::forward(const torch::Tensor& x,
   auto split = [&](const torch::Tensor& t) {
     return t.view({batch, length, heads_, headSize}).transpose(1, 2);  // [B, n, T, d]
   };
-  const torch::Tensor q = split(query(x));
-  const torch::Tensor k = split(key(x));
-  const torch::Tensor v = split(value(x));
-  torch::Tensor scores = torch::matmul(q, k.transpose(-1, -2)) / std::sqrt(double(headSize));
+  // One product for the three projections (the checkpoint keeps them apart): a [B*T, 3H] output
+  // keeps the matrix units busier than three [B*T, H] ones, in both passes.
+  const torch::Tensor weight = torch::cat({query->weight, key->weight, value->weight});
+  const torch::Tensor bias = torch::cat({query->bias, key->bias, value->bias});
+  const std::vector<torch::Tensor> qkv = torch::linear(x, weight, bias).chunk(3, -1);
+  const torch::Tensor q = split(qkv[0]);
+  const torch::Tensor k = split(qkv[1]);
+  const torch::Tensor v = split(qkv[2]);
+  // The scale folded into q (T x d multiplications instead of T x T).
+  torch::Tensor scores =
+      torch::matmul(q * (1.0 / std::sqrt(double(headSize))), k.transpose(-1, -2));
   scores = scores + maskBias;
   const torch::Tensor probs = dropout(torch::softmax(scores, -1));
   return torch::matmul(probs, v).transpose(1, 2).reshape({batch, length, hidden});

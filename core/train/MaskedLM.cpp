@@ -23,6 +23,22 @@ torch::Tensor maskTokens(torch::Tensor& ids, const torch::Tensor& mask, const Sp
   return labels;
 }
 
+torch::Tensor maskedLmLoss(TaskModel& model, const TensorBatch& batch, const torch::Tensor& labels,
+                           Precision precision) {
+  const torch::Tensor flatLabels = labels.reshape({-1});
+  const torch::Tensor positions = flatLabels.ne(-100).nonzero().squeeze(1);
+  torch::Tensor logits;
+  {
+    PrecisionScope scope(precision);
+    const torch::Tensor hidden = model->hidden(batch.ids, batch.mask, batch.types);
+    const torch::Tensor predicted =
+        hidden.reshape({-1, hidden.size(-1)}).index_select(0, positions);
+    logits = model->headOutput(predicted, batch.mask);
+  }
+  return torch::nn::functional::cross_entropy(logits.to(torch::kFloat32),
+                                              flatLabels.index_select(0, positions));
+}
+
 void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& sequences,
                       const BatchMaker& batches, const PretrainOptions& o, StageReporter& reporter,
                       const std::vector<size_t>& drawOrder) {
@@ -48,15 +64,7 @@ void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& seque
           maskTokens(b.ids, b.mask, batches.specials, vocab, o.maskProbability);
       // A batch of very short texts can draw no token to predict; draw again.
       if (!(labels != -100).any().item<bool>()) continue;
-      torch::Tensor logits;
-      {
-        PrecisionScope scope(batches.precision);
-        logits = model->forward(b.ids, b.mask, b.types);
-      }
-      logits = logits.to(torch::kFloat32);
-      const torch::Tensor loss = torch::nn::functional::cross_entropy(
-          logits.reshape({-1, logits.size(-1)}), labels.reshape({-1}),
-          torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));
+      const torch::Tensor loss = maskedLmLoss(model, b, labels, batches.precision);
       const double value = optimizerStep(*optimizer, *model, loss, schedule, step, "pretrain");
       ++step;
       reporter.point(QStringLiteral("train_loss"), step,

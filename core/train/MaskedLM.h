@@ -23,6 +23,13 @@ struct PretrainOptions {
 torch::Tensor maskTokens(torch::Tensor& ids, const torch::Tensor& mask, const SpecialIds& specials,
                          int vocabSize, double probability);
 
+// The masked-LM loss of a batch whose masked ids are in place: the encoder runs over every
+// token in the batch's precision, the prediction head only over the positions with a label
+// (about 15%: the same mean loss as predicting all and ignoring the rest, for a sixth of the
+// head's work, which a vocabulary of thousands makes most of the step's).
+torch::Tensor maskedLmLoss(TaskModel& model, const TensorBatch& batch, const torch::Tensor& labels,
+                           Precision precision);
+
 // Trains model (a HeadKind::MaskedLM model) for options.steps steps over the sequences,
 // reporting train_loss points. Batches follow drawOrder (indices into sequences, e.g. from
 // sampleByLanguage) when it is given, else shuffled epochs. Cancellation throws Cancelled.
