@@ -5,7 +5,7 @@
 // The path is the window's own: CurveStore::add, then LossPlot::replotNow (drawCurves through
 // the CurveCache, per-pixel envelope, QCustomPlot's replot), then a synchronous repaint.
 // Replots are timed in three cases, each over --repeats replots:
-//   full    every series prepared again from all its points (what a pan or a zoom costs)
+//   full    every series cut again for a new visible span (what a pan or a zoom costs)
 //   live    a drain's worth of points appended to one series (the case while training)
 //   cached  nothing changed (graphs rebuilt from the cache and painted)
 // and QCustomPlot's own replot with immediate refresh, no LossPlot work, for comparison.

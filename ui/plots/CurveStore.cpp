@@ -61,30 +61,31 @@ SeriesKey CurveStore::keyOf(const StageInfo& where, const QString& metric, const
   return {where.stage, where.arm, where.target, where.seed, metric, origin};
 }
 
-void CurveStore::insertSorted(QVector<SeriesPoint>* series, const SeriesPoint& point) {
+bool CurveStore::insertSorted(QVector<SeriesPoint>* series, const SeriesPoint& point) {
   // Points arrive in step order; the rare late one is put in its place so the x stays sorted.
   if (series->isEmpty() || series->back().step <= point.step) {
     series->push_back(point);
-    return;
+    return true;
   }
   auto at = std::upper_bound(series->begin(), series->end(), point.step,
                              [](qint64 step, const SeriesPoint& p) { return step < p.step; });
   series->insert(at, point);
+  return false;
 }
 
 void CurveStore::add(const QVector<LivePoint>& points) {
   if (points.isEmpty()) return;
   // A batch is mostly long runs of one series: look the map up only when the series changes.
   SeriesKey last;
-  QVector<SeriesPoint>* series = nullptr;
+  Series* series = nullptr;
   for (const LivePoint& lp : points) {
     const StageInfo& w = lp.where;
     if (!series || last.seed != w.seed || last.metric != lp.point.name || last.stage != w.stage ||
         last.arm != w.arm || last.target != w.target) {
       last = keyOf(w, lp.point.name, QString());
-      series = &touch(last).points;
+      series = &touch(last);
     }
-    insertSorted(series, toSeriesPoint(lp.point));
+    if (!insertSorted(&series->points, toSeriesPoint(lp.point))) series->generation = ++revision_;
   }
   pointCount_ += points.size();
   Q_EMIT changed();
@@ -96,9 +97,10 @@ void CurveStore::addStored(const StageInfo& stage, const QVector<MetricPoint>& p
   QMap<QString, QVector<SeriesPoint>> byMetric;
   for (const MetricPoint& p : points) insertSorted(&byMetric[p.name], toSeriesPoint(p));
   for (auto it = byMetric.cbegin(); it != byMetric.cend(); ++it) {
-    QVector<SeriesPoint>& target = touch(keyOf(stage, it.key(), origin)).points;
-    pointCount_ += it.value().size() - target.size();
-    target = it.value();
+    Series& target = touch(keyOf(stage, it.key(), origin));
+    pointCount_ += it.value().size() - target.points.size();
+    target.points = it.value();
+    target.generation = ++revision_;
   }
   Q_EMIT changed();
 }
@@ -110,14 +112,23 @@ void CurveStore::clear() {
 }
 
 CurveStore::Series& CurveStore::touch(const SeriesKey& key) {
-  Series& series = series_[key];
-  series.revision = ++revision_;
-  return series;
+  auto it = series_.find(key);
+  if (it == series_.end()) {
+    it = series_.insert(key, Series());
+    it->generation = ++revision_;
+  }
+  it->revision = ++revision_;
+  return *it;
 }
 
 quint64 CurveStore::revision(const SeriesKey& key) const {
   const auto it = series_.constFind(key);
   return it == series_.cend() ? 0 : it->revision;
+}
+
+quint64 CurveStore::generation(const SeriesKey& key) const {
+  const auto it = series_.constFind(key);
+  return it == series_.cend() ? 0 : it->generation;
 }
 
 QList<SeriesKey> CurveStore::keys() const { return series_.keys(); }

@@ -69,6 +69,10 @@ class CurveStore : public QObject {
   BestPoint best(const SeriesKey& key) const;
   // Changes whenever the series' points do (0: no such series): lets the plot reuse work.
   quint64 revision(const SeriesKey& key) const;
+  // Changes when a series is created or replaced or gets a point before its last one (0: no
+  // such series). While it stays the same, the points of an earlier revision are still the
+  // first ones: new points were only appended, so work on them can be extended.
+  quint64 generation(const SeriesKey& key) const;
 
  public Q_SLOTS:
   // Appends live points (kept in step order) and emits changed() once. Connect
@@ -81,11 +85,13 @@ class CurveStore : public QObject {
 
  private:
   static SeriesKey keyOf(const StageInfo& where, const QString& metric, const QString& origin);
-  static void insertSorted(QVector<SeriesPoint>* series, const SeriesPoint& point);
+  // Whether the point went to the end (else it was put in its place before).
+  static bool insertSorted(QVector<SeriesPoint>* series, const SeriesPoint& point);
 
   struct Series {
     QVector<SeriesPoint> points;
     quint64 revision = 0;
+    quint64 generation = 0;
   };
   Series& touch(const SeriesKey& key);
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "plots/DenseDecimation.h"
+
 namespace twb {
 
 namespace {
@@ -76,12 +78,51 @@ PreparedSeries prepareSeries(const QVector<SeriesPoint>& points, const QString& 
   return out;
 }
 
+ColumnOptions columnOptions(const CurveOptions& options) {
+  return {options.xMode, options.smoothing, options.logY, options.ignoreOutliers};
+}
+
+PreparedSeries prepareSeries(const SeriesColumns& c, const CurveOptions& options) {
+  PreparedSeries out;
+  if (c.xs.isEmpty()) return out;
+  out.xRange = c.xRange;
+  out.yRange = c.yRange;
+  // The visible span as visibleSlice cuts it, as indices.
+  int first = 0;
+  int last = static_cast<int>(c.xs.size());
+  if (options.clipX) {
+    const auto begin = std::lower_bound(c.xs.begin(), c.xs.end(), options.xLower);
+    const auto end = std::upper_bound(c.xs.begin(), c.xs.end(), options.xUpper);
+    first = std::max(0, static_cast<int>(begin - c.xs.begin()) - 1);
+    last = std::min(last, static_cast<int>(end - c.xs.begin()) + 1);
+  }
+  const bool smooth = options.smoothing > 0;
+  const QVector<double>& lineY = smooth ? c.smooth : c.ys;
+  out.dense = last - first > 2 * options.pixels;
+  if (out.dense) {
+    decimateDense(c.xs, c.ys, lineY, first, last, options.pixels, &out.band, &out.line);
+  } else {
+    const int count = std::max(0, last - first);
+    out.raw = {c.xs.mid(first, count), c.ys.mid(first, count)};
+    out.line = smooth ? XYSeries{out.raw.x, c.smooth.mid(first, count)} : out.raw;
+  }
+  out.best = c.best;
+  if (out.best.valid) out.bestX = c.xs[out.best.index];
+  if (out.best.valid && (!std::isfinite(out.bestX) || (options.logY && out.best.point.value <= 0)))
+    out.best = {};
+  return out;
+}
+
 const PreparedSeries& CurveCache::get(const CurveStore& store, const SeriesKey& key,
                                       const CurveOptions& options) {
   const quint64 revision = store.revision(key);
   Entry& entry = entries_[key];
   if (entry.revision != revision || !entry.options.preparesLike(options)) {
-    entry = {revision, options, prepareSeries(store.points(key), key.metric, options)};
+    entry.columns.update(store.points(key), store.generation(key), key.metric,
+                         columnOptions(options));
+    entry.revision = revision;
+    entry.options = options;
+    entry.prepared = prepareSeries(entry.columns, options);
   }
   return entry.prepared;
 }

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include "plots/CurveStore.h"
+#include "plots/SeriesColumns.h"
 #include "plots/SeriesMath.h"
 
 namespace twb {
@@ -41,12 +42,17 @@ struct PreparedSeries {
   double bestX = 0;
 };
 
+// From scratch: every column computed again from the points (the reference the cache matches).
 PreparedSeries prepareSeries(const QVector<SeriesPoint>& points, const QString& metric,
                              const CurveOptions& options);
+// The same from columns kept between replots: only the visible span is cut, in one pass.
+PreparedSeries prepareSeries(const SeriesColumns& columns, const CurveOptions& options);
+ColumnOptions columnOptions(const CurveOptions& options);
 
 // Keeps the last PreparedSeries of every series with the store revision and options it was
 // made for, so a replot redoes only the series that changed (with 35 runs of 100k points,
-// usually one or two).
+// usually one or two), and its SeriesColumns, so a pan or zoom only cuts the new span and
+// appended points only extend the smoothing.
 class CurveCache {
  public:
   const PreparedSeries& get(const CurveStore& store, const SeriesKey& key,
@@ -61,6 +67,7 @@ class CurveCache {
     quint64 revision = 0;
     CurveOptions options;
     PreparedSeries prepared;
+    SeriesColumns columns;
   };
   QMap<SeriesKey, Entry> entries_;
 };

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "plots/PixelBuckets.h"
+
 namespace twb {
 
 namespace {
@@ -54,41 +56,14 @@ QVector<double> smoothDebiased(const QVector<double>& values, double weight) {
     return values;
   }
   QVector<double> out(values.size(), kNaN);
-  double accumulator = 0;  // s_t before debiasing
-  double weightPower = 1;  // w^t over the finite points seen
+  DebiasedAverage average{w};
   for (int i = 0; i < values.size(); ++i) {
     const double x = values[i];
-    if (!std::isfinite(x)) {
-      out[i] = x;  // a gap in the curve; the average carries on past it
-      continue;
-    }
-    accumulator = w * accumulator + (1 - w) * x;
-    weightPower *= w;
-    out[i] = accumulator / (1 - weightPower);
+    // A gap in the curve stays a gap; the average carries on past it.
+    out[i] = std::isfinite(x) ? average.next(x) : x;
   }
   return out;
 }
-
-namespace {
-
-// Cuts the indices [begin, end) of x-sorted points into `pixels` buckets of equal x width and
-// calls visit(first, last) for each non-empty one ([first, last) indices). The last bucket
-// takes whatever is left, so rounding never drops a point.
-template <typename Visit>
-void forEachBucket(const QVector<double>& x, int begin, int end, int pixels, Visit visit) {
-  if (begin >= end) return;
-  const double x0 = x[begin];
-  const double span = x[end - 1] - x0;
-  int i = begin;
-  for (int bucket = 0; bucket < pixels && i < end; ++bucket) {
-    const double edge = x0 + span * (bucket + 1) / pixels;
-    const int first = i;
-    while (i < end && (bucket == pixels - 1 || x[i] < edge)) ++i;
-    if (i > first) visit(first, i);
-  }
-}
-
-}  // namespace
 
 XYSeries envelopeDecimate(const QVector<double>& x, const QVector<double>& y, int pixels) {
   const int n = static_cast<int>(std::min(x.size(), y.size()));

@@ -22,6 +22,17 @@ struct SeriesPoint {
 // wobble). The weight is clamped to [0, 0.999]. Always call it on every point, never on a
 // subsample: the result must not depend on how the curve is drawn.
 QVector<double> smoothDebiased(const QVector<double>& values, double weight);
+// One step of that average, for callers that extend a smoothed curve point by point.
+struct DebiasedAverage {
+  double weight = 0;       // already clamped
+  double accumulator = 0;  // s_t before debiasing
+  double weightPower = 1;  // w^t over the finite points seen
+  double next(double x) {  // x finite
+    accumulator = weight * accumulator + (1 - weight) * x;
+    weightPower *= weight;
+    return accumulator / (1 - weightPower);
+  }
+};
 
 // Min/max envelope decimation of x-sorted points for a plot `pixels` wide. With at most
 // 2 * pixels points the input is returned as is. Otherwise the x span is cut into `pixels`
