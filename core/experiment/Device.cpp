@@ -17,6 +17,9 @@ namespace {
 // heap for reuse; the process's resident memory stays at its peak until it exits.
 void keepFreedMemoryForReuse() {
   static const bool once = [] {
+    // One arena: a thread's own arena (the window trains in a worker thread) maps blocks over
+    // 64 MB whatever the threshold says; on a few cores one arena costs no contention.
+    mallopt(M_ARENA_MAX, 1);
     mallopt(M_MMAP_THRESHOLD, 1 << 30);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     mallopt(M_TOP_PAD, 256 << 20);

@@ -129,6 +129,25 @@ class TrainerTest : public QObject {
     QVERIFY(!at::autocast::is_cpu_enabled());  // the scope ended with the step
   }
 
+  // Under bf16 the encoder's products round to 8 bits but a head's outputs must not: a
+  // similarity score on the bf16 grid ties Spearman and makes weak models constant.
+  void bf16PredictionsAreNotRoundedToBf16() {
+    torch::manual_seed(4);
+    TaskModel model(tinyConfig(), HeadKind::Regression);
+    BatchMaker b = batches();
+    b.regression = true;
+    b.precision = Precision::Bf16;
+    std::vector<EncodedExample> test = makeTask(64, 5);
+    for (size_t i = 0; i < test.size(); ++i) test[i].score = static_cast<float>(i % 5);
+    const Evaluation ev = evaluate(model, test, b, 16);
+    int offGrid = 0;
+    for (double score : ev.predicted) {
+      const float f = static_cast<float>(score);
+      offGrid += static_cast<float>(c10::BFloat16(f)) != f;
+    }
+    QVERIFY2(offGrid > 48, qPrintable(QString::number(offGrid)));
+  }
+
   // Evaluation sorts rows by length into batches but answers in the order it was given.
   void evaluationAnswersInTheGivenOrder() {
     torch::manual_seed(2);
