@@ -1,5 +1,8 @@
 #include "experiment/Pipeline.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include "common/InputError.h"
 #include "common/Vocabulary.h"
 #include "experiment/Encoding.h"
@@ -56,8 +59,38 @@ Pipeline::Pipeline(const ExperimentSpec& spec, const ExperimentPlan& plan,
   batches_.specials = tokenizer.specials();
   batches_.device = device;
   batches_.precision = resolvePrecision(spec.train.precision, device);
+  bucketing_ = spec.train.bucketing;
+}
+
+TrainerOptions Pipeline::stageOptions(int epochs, int seed) const {
+  TrainerOptions o = trainerOptions(spec_, epochs, seed);
+  o.bucketing = bucketing_;
+  return o;
+}
+
+void Pipeline::resolveSettings(qint64 experimentId) {
+  const QString bf16 = precisionName(Precision::Bf16);
+  if (resuming_) {
+    const QJsonObject stored =
+        QJsonDocument::fromJson(store_.experiment(experimentId)->resolved.toUtf8()).object();
+    batches_.precision = stored.value(QStringLiteral("precision")).toString() == bf16
+                             ? Precision::Bf16
+                             : Precision::Fp32;
+    bucketing_ = stored.value(QStringLiteral("bucketing")).toBool(false);
+    state_.log(QStringLiteral("resuming with the settings experiment %1 started with: precision "
+                              "%2, bucketing %3")
+                   .arg(experimentId)
+                   .arg(precisionName(batches_.precision),
+                        bucketing_ ? QStringLiteral("on") : QStringLiteral("off")));
+    return;
+  }
+  const QJsonObject resolved{{QStringLiteral("precision"), precisionName(batches_.precision)},
+                             {QStringLiteral("bucketing"), bucketing_},
+                             {QStringLiteral("cpu_fast_bf16"), cpuHasFastBf16()}};
+  store_.setExperimentResolved(
+      experimentId, QString::fromUtf8(QJsonDocument(resolved).toJson(QJsonDocument::Compact)));
   state_.log(QStringLiteral("precision: %1 (train.precision: %2)")
-                 .arg(precisionName(batches_.precision), spec.train.precision));
+                 .arg(precisionName(batches_.precision), spec_.train.precision));
 }
 
 ExperimentOutcome Pipeline::run(qint64 resumeId) {
@@ -81,6 +114,7 @@ ExperimentOutcome Pipeline::run(qint64 resumeId) {
   }
   const qint64 experimentId = ledger_.experimentId();
   outcome.experimentId = experimentId;
+  resolveSettings(experimentId);
   checkpoints_.open(!resuming_);
   totals_.total = plannedSteps();
   totals_.clock.start();
@@ -108,8 +142,7 @@ ExperimentOutcome Pipeline::run(qint64 resumeId) {
 
 qint64 Pipeline::stageSteps(const PlannedTask& task, int seed) const {
   if (task.retrieval()) return 0;  // nothing is trained: the encoder is evaluated as it is
-  return twb::plannedSteps(task.splits.at(seed).train.size(),
-                           trainerOptions(spec_, task.epochs, seed));
+  return twb::plannedSteps(task.splits.at(seed).train.size(), stageOptions(task.epochs, seed));
 }
 
 qint64 Pipeline::plannedSteps() const {
@@ -248,8 +281,8 @@ FitOutcome Pipeline::trainStage(TaskModel& model, const EncodedTask& data, const
   BatchMaker batches = batches_;
   batches.regression = data.task->regression();
   StoreReporter reporter(store_, state_, totals_, info);
-  const FitOutcome fitted = fit(model, data.train, data.dev, batches,
-                                trainerOptions(spec_, data.task->epochs, seed), reporter);
+  const FitOutcome fitted =
+      fit(model, data.train, data.dev, batches, stageOptions(data.task->epochs, seed), reporter);
   reporter.flush();  // here, not in the destructor, so a failed write fails the stage
   return fitted;
 }

@@ -43,6 +43,11 @@ class Pipeline {
   FitOutcome trainStage(TaskModel& model, const EncodedTask& data, const StageInfo& info, int seed);
   void runTarget(const EncodedTask& data, const QString& arm, int seed, const StateDict& start);
   std::vector<size_t> pretrainDrawOrder(const std::vector<size_t>& groupSizes, int seed) const;
+  // The spec's trainer options with the settings this experiment resolved (bucketing).
+  TrainerOptions stageOptions(int epochs, int seed) const;
+  // A new experiment records its resolved settings; a resumed one trains with those it
+  // recorded (an experiment from before they were recorded: fp32, no bucketing).
+  void resolveSettings(qint64 experimentId);
 
   const ExperimentSpec& spec_;
   const ExperimentPlan& plan_;
@@ -58,6 +63,7 @@ class Pipeline {
   RunLedger ledger_;
   StageCheckpoints checkpoints_;
   bool resuming_ = false;
+  bool bucketing_ = true;
   ProgressTotals totals_;
 };
 

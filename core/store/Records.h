@@ -20,6 +20,9 @@ struct ExperimentRecord {
   QDateTime created;    // UTC
   QString owner;        // the process that runs or last ran it (see OwnerProcess)
   QDateTime heartbeat;  // when that process last wrote
+  // JSON of the settings resolved when it started ({"precision": "bf16", "bucketing": true});
+  // empty for an experiment stored before they existed.
+  QString resolved;
 };
 
 // One (arm, target, seed) of an experiment. Arms: baseline, transfer.

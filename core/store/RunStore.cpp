@@ -202,6 +202,16 @@ qint64 RunStore::addExperiment(const QString& name, const QString& yamlText) {
   return id;
 }
 
+void RunStore::setExperimentResolved(qint64 experimentId, const QString& json) {
+  d->write([&] {
+    QSqlQuery query =
+        sql::prepare(d->db, QStringLiteral("UPDATE experiments SET resolved = ? WHERE id = ?"));
+    query.addBindValue(json);
+    query.addBindValue(experimentId);
+    sql::exec(query, d->db);
+  });
+}
+
 void RunStore::resumeExperiment(qint64 experimentId) {
   const std::optional<ExperimentRecord> stored = experiment(experimentId);
   if (!stored)

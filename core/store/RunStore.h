@@ -52,6 +52,9 @@ class RunStore {
   // cancelled). Unknown ids throw RunError.
   // Status "running", owned by this process (see OwnerProcess), which keeps its heartbeat.
   qint64 addExperiment(const QString& name, const QString& yamlText);
+  // Records what the experiment's machine-dependent settings resolved to (ExperimentRecord::
+  // resolved), once, when it starts.
+  void setExperimentResolved(qint64 experimentId, const QString& json);
   // Takes a stored experiment over to resume it: status "running", owned by this process;
   // the stages and runs its dead owner left "running" become "interrupted". Throws InputError
   // when its owner still runs it.

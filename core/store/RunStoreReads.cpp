@@ -12,7 +12,8 @@ namespace twb {
 namespace {
 
 const QString kExperimentColumns = QStringLiteral(
-    "SELECT id, name, yaml_text, yaml_hash, status, created, owner, heartbeat FROM experiments");
+    "SELECT id, name, yaml_text, yaml_hash, status, created, owner, heartbeat, resolved "
+    "FROM experiments");
 const QString kRunning = vocab::name(vocab::RunStatus::Running);
 const QString kInterrupted = vocab::name(vocab::RunStatus::Interrupted);
 const QString kRunColumns = QStringLiteral(
@@ -34,6 +35,7 @@ ExperimentRecord experimentFrom(const QSqlQuery& q) {
   e.created = sql::timeFrom(q.value(5));
   e.owner = q.value(6).toString();
   e.heartbeat = sql::timeFrom(q.value(7));
+  e.resolved = q.value(8).toString();
   // A run whose process died (killed, crashed, machine restarted) never set its status.
   if (e.status == kRunning && ownerIsDead(e.owner, e.heartbeat)) e.status = kInterrupted;
   return e;

@@ -85,6 +85,12 @@ const std::vector<QStringList>& migrations() {
           QStringLiteral("ALTER TABLE experiments ADD COLUMN heartbeat TEXT"),
           QStringLiteral("PRAGMA application_id = %1").arg(kStoreApplicationId),
       },
+      // Version 4: what the experiment's settings resolved to where they depend on the machine
+      // or on defaults that changed (train.precision auto, train.bucketing), as JSON; a resume
+      // trains with them. NULL: written before version 4 (fp32, no bucketing).
+      {
+          QStringLiteral("ALTER TABLE experiments ADD COLUMN resolved TEXT"),
+      },
   };
   return list;
 }

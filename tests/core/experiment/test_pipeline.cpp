@@ -1,6 +1,10 @@
 // The experiment end to end on tiny fixtures: both arms for every target and seed, shared
 // stages once per seed, the expected rows in the store, Δ computed from them; and bad input
 // that stores nothing.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest>
 #include <random>
 
@@ -11,6 +15,7 @@
 #include "store/RunStore.h"
 #include "support/LogRecorder.h"
 #include "support/TestSupport.h"
+#include "train/Precision.h"
 
 using namespace twb;
 
@@ -164,6 +169,40 @@ class PipelineTest : public QObject {
       QCOMPARE(second.gains[i].baseline.mean, reference.gains[i].baseline.mean);
       QCOMPARE(second.gains[i].transfer.mean, reference.gains[i].transfer.mean);
     }
+  }
+
+  // What auto and the defaults resolved to is stored; a resume trains with it, and an experiment
+  // stored before it was recorded resumes as it ran then (fp32, no bucketing).
+  void resumeTrainsWithTheSettingsTheExperimentStartedWith() {
+    const ExperimentSpec spec = loadExperiment(dir_.filePath("exp.yaml"));
+    RunOptions options;
+    options.dbPath = dir_.filePath("settings.sqlite");
+    Silent interrupted;
+    interrupted.cancelAfter = 2;
+    const ExperimentOutcome first = Engine::run(spec, options, interrupted);
+    QCOMPARE(first.status, QStringLiteral("interrupted"));
+    {
+      const RunStore store(options.dbPath);
+      const QJsonObject resolved =
+          QJsonDocument::fromJson(store.experiment(first.experimentId)->resolved.toUtf8()).object();
+      QCOMPARE(resolved.value("precision").toString(),
+               precisionName(resolvePrecision("auto", torch::kCPU)));
+      QCOMPARE(resolved.value("bucketing").toBool(false), true);
+    }
+    {  // as a store written before the settings were recorded holds it
+      QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "legacy");
+      db.setDatabaseName(options.dbPath);
+      QVERIFY(db.open());
+      QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE experiments SET resolved = NULL")));
+      db.close();
+    }
+    QSqlDatabase::removeDatabase("legacy");
+    Silent resumed;
+    options.resumeExperimentId = first.experimentId;
+    const ExperimentOutcome second = Engine::run(spec, options, resumed);
+    QCOMPARE(second.status, QStringLiteral("finished"));
+    QVERIFY2(resumed.lines.join('\n').contains(QStringLiteral("precision fp32, bucketing off")),
+             qPrintable(resumed.lines.join('\n')));
   }
 
   void resumeRefusesAChangedExperimentFile() {

@@ -83,13 +83,13 @@ class RunStoreTest : public QObject {
     const QString path = dir.filePath(QStringLiteral("sub/runs.sqlite"));
     {
       RunStore store(path);
-      QCOMPARE(store.schemaVersion(), 3);
-      QCOMPARE(RunStore::latestSchemaVersion(), 3);
+      QCOMPARE(store.schemaVersion(), 4);
+      QCOMPARE(RunStore::latestSchemaVersion(), 4);
       QCOMPARE(store.path(), path);
     }
     QVERIFY(QFileInfo::exists(path));
     withRawConnection(path, [](QSqlDatabase& db) {
-      QCOMPARE(rawScalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 3);
+      QCOMPARE(rawScalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 4);
       QCOMPARE(rawScalar(db, QStringLiteral("PRAGMA journal_mode")).toString(),
                QStringLiteral("wal"));
       QSqlQuery query(db);
@@ -116,7 +116,7 @@ class RunStoreTest : public QObject {
       id = store.addExperiment(QStringLiteral("e"), QStringLiteral("x: 1"));
     }
     RunStore again(path);
-    QCOMPARE(again.schemaVersion(), 3);
+    QCOMPARE(again.schemaVersion(), 4);
     QCOMPARE(again.experiments().size(), 1);
     QCOMPARE(again.experiments().first().id, id);
   }
@@ -248,11 +248,12 @@ class RunStoreTest : public QObject {
       for (const char* statement :
            {"DROP TABLE predictions", "DROP TABLE store_info",
             "ALTER TABLE experiments DROP COLUMN owner",
-            "ALTER TABLE experiments DROP COLUMN heartbeat", "PRAGMA user_version = 1"})
+            "ALTER TABLE experiments DROP COLUMN heartbeat",
+            "ALTER TABLE experiments DROP COLUMN resolved", "PRAGMA user_version = 1"})
         QVERIFY2(query.exec(QLatin1String(statement)), statement);
     });
     RunStore store(path);
-    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.schemaVersion(), 4);
     QCOMPARE(store.resultsOfRun(run).size(), 1);
     QCOMPARE(store.resultsOfRun(run).front().value, 0.75);
     store.addPredictions({{run, QStringLiteral("test"), 0, QStringLiteral("ab"), 1, 1, 0.9}});

@@ -162,7 +162,8 @@ class StoreSafetyTest : public QObject {
     // What version 2 left: no mark, no store id, no owner columns.
     rawExec(path, {"PRAGMA journal_mode = DELETE", "DROP TABLE store_info",
                    "ALTER TABLE experiments DROP COLUMN owner",
-                   "ALTER TABLE experiments DROP COLUMN heartbeat", "PRAGMA user_version = 2",
+                   "ALTER TABLE experiments DROP COLUMN heartbeat",
+                   "ALTER TABLE experiments DROP COLUMN resolved", "PRAGMA user_version = 2",
                    "PRAGMA application_id = 0"});
     QCOMPARE(headerApplicationId(path), 0u);
     QCOMPARE(twb::inspectStoreFile(path), twb::StoreFileKind::Legacy);
