@@ -60,12 +60,23 @@ QJsonObject runJson(const RunRecord& r, const QVector<ResultRecord>& results) {
   return o;
 }
 
+// What the experiment's machine-dependent settings resolved to; an experiment stored before
+// they were recorded ran in fp32 without bucketing.
+QJsonObject resolvedSettings(const ExperimentRecord& e) {
+  const QJsonObject stored = QJsonDocument::fromJson(e.resolved.toUtf8()).object();
+  if (!stored.isEmpty()) return stored;
+  return {{QStringLiteral("precision"), QStringLiteral("fp32")},
+          {QStringLiteral("bucketing"), false},
+          {QStringLiteral("recorded"), false}};
+}
+
 QJsonObject experimentJson(const ExperimentRecord& e) {
   return {{QStringLiteral("id"), e.id},
           {QStringLiteral("name"), e.name},
           {QStringLiteral("status"), e.status},
           {QStringLiteral("created"), jsonTime(e.created)},
-          {QStringLiteral("yaml_hash"), e.yamlHash}};
+          {QStringLiteral("yaml_hash"), e.yamlHash},
+          {QStringLiteral("resolved"), resolvedSettings(e)}};
 }
 
 // "accuracy 0.8125; f1 0.7900" from a run's results on the test split, or "-".
@@ -81,7 +92,9 @@ void printExperiments(QTextStream& out, const RunStore& store,
   if (experiments.isEmpty()) out << "no experiments in " << store.path() << '\n';
   for (const ExperimentRecord& e : experiments) {
     out << "experiment " << e.id << "  " << e.name << "  " << e.status << "  created "
-        << time(e.created) << "  yaml " << e.yamlHash.left(12) << '\n';
+        << time(e.created) << "  yaml " << e.yamlHash.left(12) << "  precision "
+        << resolvedSettings(e).value(QStringLiteral("precision")).toString() << ", bucketing "
+        << (resolvedSettings(e).value(QStringLiteral("bucketing")).toBool() ? "on" : "off") << '\n';
     if (vocab::is(e.status, vocab::RunStatus::Interrupted))
       out << "  interrupted, resumable: twb run EXPERIMENT.yaml --resume " << e.id
           << " (the same file)\n";

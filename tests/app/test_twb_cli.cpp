@@ -298,6 +298,11 @@ class TwbCliTest : public QObject {
     QVERIFY2(hasLine(list.out,
                      QStringLiteral("^experiment %1  cli-test  finished ").arg(experimentId())),
              qPrintable(list.out));
+    // What train.precision: auto and bucketing's default resolved to on the machine that ran it.
+    QVERIFY2(hasLine(list.out, QStringLiteral("^experiment %1 .*  precision (bf16|fp32), "
+                                              "bucketing on$")
+                                   .arg(experimentId())),
+             qPrintable(list.out));
     const QVector<RunRecord> runs = RunStore(db_).runs(experimentId());
     QCOMPARE(runs.size(), kRuns);
     for (const RunRecord& run : runs)
