@@ -22,6 +22,7 @@
 #include "train/BatchOrder.h"
 #include "train/Optimizer.h"
 #include "train/Precision.h"
+#include "train/Trainer.h"
 
 using namespace twb;
 
@@ -57,12 +58,8 @@ double train(TaskModel& model, Precision precision, const std::vector<int>& leng
     for (size_t r = 0; r < rows.size(); ++r) mask[r].slice(0, 0, lengths[rows[r]]).fill_(1);
     if (i >= 2) *padded += static_cast<long>(rows.size()) * cols;
     const auto labels = torch::randint(0, 2, {static_cast<long>(rows.size())});
-    torch::Tensor logits;
-    {
-      PrecisionScope scope(precision);
-      logits = model->forward(ids, mask, torch::zeros_like(ids));
-    }
-    const auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), labels);
+    const auto loss = torch::nn::functional::cross_entropy(
+        forwardIn(model, TensorBatch{ids, mask, torch::zeros_like(ids), {}}, precision), labels);
     optimizerStep(*optimizer, *model, loss, schedule, step++, "bench");
   }
   return clock.nsecsElapsed() / 1e9;

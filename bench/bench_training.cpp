@@ -88,12 +88,8 @@ Timing timeTraining(const EncoderConfig& config, Precision precision, const Thre
     if (mlm) {
       loss = maskedLmLoss(model, TensorBatch{ids, mask, types, {}}, predicted, precision);
     } else {
-      torch::Tensor logits;
-      {
-        PrecisionScope scope(precision);
-        logits = model->forward(ids, mask, types);
-      }
-      loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), labels);
+      loss = torch::nn::functional::cross_entropy(
+          forwardIn(model, TensorBatch{ids, mask, types, {}}, precision), labels);
     }
     optimizerStep(*optimizer, *model, loss, schedule, step++, "bench");
   };

@@ -10,8 +10,13 @@ class SplitMix64 {
  public:
   explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
 
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+  std::uint64_t next() { return mix(state_ += kGolden); }
+
+  // The generator's output function: a well-mixed hash of one 64-bit value. Also a
+  // counter-based generator on its own (mix(seed + kGolden * i) is draw i), which parallel
+  // code uses to draw element i without a shared state (models/Dropout).
+  static constexpr std::uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
+  static std::uint64_t mix(std::uint64_t z) {
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
     return z ^ (z >> 31);

@@ -4,14 +4,10 @@
 
 #include <limits>
 
+#include "common/SplitMix64.h"
+
 namespace twb {
 namespace {
-
-inline std::uint64_t mix(std::uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
 
 template <class T>
 void fillMask(T* out, std::int64_t n, double p, std::uint64_t seed) {
@@ -19,10 +15,11 @@ void fillMask(T* out, std::int64_t n, double p, std::uint64_t seed) {
   const std::uint64_t threshold = static_cast<std::uint64_t>(p * 4294967296.0);
   const T keep = static_cast<T>(1.0 / (1.0 - p));
   const T drop = static_cast<T>(0.0);
-  const std::uint64_t base = mix(seed);
+  const std::uint64_t base = SplitMix64::mix(seed);
   at::parallel_for(0, n, 32768, [&](std::int64_t begin, std::int64_t end) {
     for (std::int64_t i = begin; i < end; ++i) {
-      const std::uint64_t h = mix(base + 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(i));
+      const std::uint64_t h =
+          SplitMix64::mix(base + SplitMix64::kGolden * static_cast<std::uint64_t>(i));
       out[i] = (h >> 32) >= threshold ? keep : drop;
     }
   });

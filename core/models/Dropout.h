@@ -16,7 +16,6 @@ class DropoutImpl : public torch::nn::Cloneable<DropoutImpl> {
   explicit DropoutImpl(double p = 0.1) : p_(p) {}
   void reset() override {}
   torch::Tensor forward(const torch::Tensor& input);
-  double p() const { return p_; }
 
  private:
   double p_;

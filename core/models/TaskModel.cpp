@@ -1,8 +1,6 @@
 // TaskModel: one encoder family with one head, and its state in Hugging Face's key names.
 #include "models/TaskModel.h"
 
-#include <ATen/autocast_mode.h>
-
 #include <set>
 
 #include "common/FamilyTraits.h"
@@ -162,16 +160,8 @@ torch::Tensor TaskModelImpl::forward(const torch::Tensor& ids, const torch::Tens
   // A sequence head's output is the prediction itself: under bf16 autocast its last product
   // would round scores to 8 bits (similarity scores in steps of 1/64, tied probabilities), so
   // the small head runs in float32 whatever the encoder ran in.
-  const bool autocast = at::autocast::is_cpu_enabled();
-  at::autocast::set_cpu_enabled(false);
-  try {
-    const torch::Tensor out = headOutput(h.to(torch::kFloat32), mask);
-    at::autocast::set_cpu_enabled(autocast);
-    return out;
-  } catch (...) {
-    at::autocast::set_cpu_enabled(autocast);
-    throw;
-  }
+  c10::impl::ExcludeDispatchKeyGuard noAutocast(c10::DispatchKey::AutocastCPU);
+  return headOutput(h.to(torch::kFloat32), mask);
 }
 
 StateDict TaskModelImpl::encoderState() const {

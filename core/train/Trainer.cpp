@@ -32,6 +32,11 @@ long plannedSteps(size_t trainSize, const TrainerOptions& o) {
   return total;
 }
 
+torch::Tensor forwardIn(TaskModel& model, const TensorBatch& batch, Precision precision) {
+  PrecisionScope scope(precision);
+  return model->forward(batch.ids, batch.mask, batch.types).to(torch::kFloat32);
+}
+
 Evaluation evaluate(TaskModel& model, const std::vector<EncodedExample>& examples,
                     const BatchMaker& batches, int batchSize) {
   c10::InferenceMode inference;
@@ -53,12 +58,7 @@ Evaluation evaluate(TaskModel& model, const std::vector<EncodedExample>& example
     const std::vector<size_t> rows(byLength.begin() + start,
                                    byLength.begin() + std::min(n, start + size));
     const TensorBatch b = batches.make(examples, rows);
-    torch::Tensor out;
-    {
-      PrecisionScope scope(batches.precision);
-      out = model->forward(b.ids, b.mask, b.types);
-    }
-    out = out.to(torch::kFloat32);
+    const torch::Tensor out = forwardIn(model, b, batches.precision);
     lossSum += lossOf(model, out, b.labels).item<double>() * rows.size();
     const torch::Tensor cpuOut = out.to(torch::kCPU);
     if (isRegression(model)) {
@@ -144,12 +144,7 @@ FitOutcome fit(TaskModel& model, const std::vector<EncodedExample>& train,
       model->train();
       done += rows.size();
       const TensorBatch b = batches.make(train, rows);
-      torch::Tensor out;
-      {
-        PrecisionScope scope(batches.precision);
-        out = model->forward(b.ids, b.mask, b.types);
-      }
-      const torch::Tensor loss = lossOf(model, out.to(torch::kFloat32), b.labels);
+      const torch::Tensor loss = lossOf(model, forwardIn(model, b, batches.precision), b.labels);
       const double value = optimizerStep(*optimizer, *model, loss, schedule, step, "training");
       ++step;
       const double epochPosition = epoch + static_cast<double>(done) / train.size();

@@ -57,6 +57,9 @@ struct FitOutcome {
   bool stoppedEarly = false;
 };
 
+// The model's output for a batch, its forward pass in the given precision; float32.
+torch::Tensor forwardIn(TaskModel& model, const TensorBatch& batch, Precision precision);
+
 // Scores examples in inference mode and the batches' precision, sorted by length into batches
 // of batchSize (less padding); results come back in the order given.
 Evaluation evaluate(TaskModel& model, const std::vector<EncodedExample>& examples,
