@@ -19,6 +19,7 @@
 #include "StoreCommand.h"
 #include "common/InputError.h"
 #include "common/Vocabulary.h"
+#include "store/ResolvedSettings.h"
 #include "store/RunStore.h"
 
 namespace twb::cli {
@@ -60,23 +61,13 @@ QJsonObject runJson(const RunRecord& r, const QVector<ResultRecord>& results) {
   return o;
 }
 
-// What the experiment's machine-dependent settings resolved to; an experiment stored before
-// they were recorded ran in fp32 without bucketing.
-QJsonObject resolvedSettings(const ExperimentRecord& e) {
-  const QJsonObject stored = QJsonDocument::fromJson(e.resolved.toUtf8()).object();
-  if (!stored.isEmpty()) return stored;
-  return {{QStringLiteral("precision"), QStringLiteral("fp32")},
-          {QStringLiteral("bucketing"), false},
-          {QStringLiteral("recorded"), false}};
-}
-
 QJsonObject experimentJson(const ExperimentRecord& e) {
   return {{QStringLiteral("id"), e.id},
           {QStringLiteral("name"), e.name},
           {QStringLiteral("status"), e.status},
           {QStringLiteral("created"), jsonTime(e.created)},
           {QStringLiteral("yaml_hash"), e.yamlHash},
-          {QStringLiteral("resolved"), resolvedSettings(e)}};
+          {QStringLiteral("resolved"), resolvedSettingsJson(resolvedSettings(e))}};
 }
 
 // "accuracy 0.8125; f1 0.7900" from a run's results on the test split, or "-".
@@ -92,9 +83,8 @@ void printExperiments(QTextStream& out, const RunStore& store,
   if (experiments.isEmpty()) out << "no experiments in " << store.path() << '\n';
   for (const ExperimentRecord& e : experiments) {
     out << "experiment " << e.id << "  " << e.name << "  " << e.status << "  created "
-        << time(e.created) << "  yaml " << e.yamlHash.left(12) << "  precision "
-        << resolvedSettings(e).value(QStringLiteral("precision")).toString() << ", bucketing "
-        << (resolvedSettings(e).value(QStringLiteral("bucketing")).toBool() ? "on" : "off") << '\n';
+        << time(e.created) << "  yaml " << e.yamlHash.left(12) << "  "
+        << describeResolvedSettings(resolvedSettings(e)) << '\n';
     if (vocab::is(e.status, vocab::RunStatus::Interrupted))
       out << "  interrupted, resumable: twb run EXPERIMENT.yaml --resume " << e.id
           << " (the same file)\n";

@@ -1,8 +1,5 @@
 #include "experiment/Pipeline.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include "common/InputError.h"
 #include "common/Vocabulary.h"
 #include "experiment/Encoding.h"
@@ -10,6 +7,7 @@
 #include "experiment/StoredGains.h"
 #include "experiment/TargetScores.h"
 #include "models/HfCheckpoint.h"
+#include "store/ResolvedSettings.h"
 #include "train/LanguageSampling.h"
 #include "train/MaskedLM.h"
 
@@ -69,26 +67,22 @@ TrainerOptions Pipeline::stageOptions(int epochs, int seed) const {
 }
 
 void Pipeline::resolveSettings(qint64 experimentId) {
-  const QString bf16 = precisionName(Precision::Bf16);
   if (resuming_) {
-    const QJsonObject stored =
-        QJsonDocument::fromJson(store_.experiment(experimentId)->resolved.toUtf8()).object();
-    batches_.precision = stored.value(QStringLiteral("precision")).toString() == bf16
-                             ? Precision::Bf16
-                             : Precision::Fp32;
-    bucketing_ = stored.value(QStringLiteral("bucketing")).toBool(false);
-    state_.log(QStringLiteral("resuming with the settings experiment %1 started with: precision "
-                              "%2, bucketing %3")
+    const ResolvedSettings stored = resolvedSettings(*store_.experiment(experimentId));
+    batches_.precision =
+        stored.precision == precisionName(Precision::Bf16) ? Precision::Bf16 : Precision::Fp32;
+    bucketing_ = stored.bucketing;
+    state_.log(QStringLiteral("resuming with the settings experiment %1 started with: %2")
                    .arg(experimentId)
-                   .arg(precisionName(batches_.precision),
-                        bucketing_ ? QStringLiteral("on") : QStringLiteral("off")));
+                   .arg(describeResolvedSettings(stored)));
     return;
   }
-  const QJsonObject resolved{{QStringLiteral("precision"), precisionName(batches_.precision)},
-                             {QStringLiteral("bucketing"), bucketing_},
-                             {QStringLiteral("cpu_fast_bf16"), cpuHasFastBf16()}};
-  store_.setExperimentResolved(
-      experimentId, QString::fromUtf8(QJsonDocument(resolved).toJson(QJsonDocument::Compact)));
+  ResolvedSettings resolved;
+  resolved.precision = precisionName(batches_.precision);
+  resolved.bucketing = bucketing_;
+  resolved.recorded = true;
+  resolved.cpuFastBf16 = cpuHasFastBf16();
+  store_.setExperimentResolved(experimentId, resolved);
   state_.log(QStringLiteral("precision: %1 (train.precision: %2)")
                  .arg(precisionName(batches_.precision), spec_.train.precision));
 }

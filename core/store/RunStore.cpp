@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <atomic>
 
@@ -202,11 +203,13 @@ qint64 RunStore::addExperiment(const QString& name, const QString& yamlText) {
   return id;
 }
 
-void RunStore::setExperimentResolved(qint64 experimentId, const QString& json) {
+void RunStore::setExperimentResolved(qint64 experimentId, const ResolvedSettings& settings) {
+  const QByteArray json =
+      QJsonDocument(resolvedSettingsJson(settings)).toJson(QJsonDocument::Compact);
   d->write([&] {
     QSqlQuery query =
         sql::prepare(d->db, QStringLiteral("UPDATE experiments SET resolved = ? WHERE id = ?"));
-    query.addBindValue(json);
+    query.addBindValue(QString::fromUtf8(json));
     query.addBindValue(experimentId);
     sql::exec(query, d->db);
   });

@@ -8,6 +8,7 @@
 
 #include "common/InputError.h"
 #include "store/Records.h"
+#include "store/ResolvedSettings.h"
 
 namespace twb {
 
@@ -53,8 +54,8 @@ class RunStore {
   // Status "running", owned by this process (see OwnerProcess), which keeps its heartbeat.
   qint64 addExperiment(const QString& name, const QString& yamlText);
   // Records what the experiment's machine-dependent settings resolved to (ExperimentRecord::
-  // resolved), once, when it starts.
-  void setExperimentResolved(qint64 experimentId, const QString& json);
+  // resolved, as JSON), once, when it starts.
+  void setExperimentResolved(qint64 experimentId, const ResolvedSettings& settings);
   // Takes a stored experiment over to resume it: status "running", owned by this process;
   // the stages and runs its dead owner left "running" become "interrupted". Throws InputError
   // when its owner still runs it.
