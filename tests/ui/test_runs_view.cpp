@@ -5,6 +5,7 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -19,6 +20,7 @@
 #include "runs/RunsFilterProxy.h"
 #include "runs/RunsModel.h"
 #include "runs/RunsView.h"
+#include "store/ResolvedSettings.h"
 #include "store/RunStore.h"
 
 namespace twb {
@@ -128,6 +130,11 @@ class TestRunsView : public QObject {
     path_ = dir_.filePath("runs.sqlite");
     RunStore store(path_);
     expA_ = store.addExperiment(QStringLiteral("alpha"), kYamlA);
+    twb::ResolvedSettings bf16;  // alpha ran where auto resolved to bf16; beta predates the record
+    bf16.precision = QStringLiteral("bf16");
+    bf16.bucketing = true;
+    bf16.recorded = true;
+    store.setExperimentResolved(expA_, bf16);
     a1_ = addFinishedRun(store, expA_, "baseline", "xnli_de", 1, "accuracy", 0.9);
     a2_ = addFinishedRun(store, expA_, "transfer", "xnli_de", 1, "accuracy", 0.1);
     expB_ = store.addExperiment(QStringLiteral("beta"), kYamlB);
@@ -170,6 +177,41 @@ class TestRunsView : public QObject {
     QCOMPARE(model.runRow(s).primaryMetric, QStringLiteral("pearson"));
     QCOMPARE(model.runRow(s).devMetric, QStringLiteral("dev_pearson"));
     QVERIFY(!model.index(s, RunsModel::TestMacroF1Column).data(RunsModel::SortRole).isValid());
+  }
+
+  // Runs from two machines: each row says what its experiment's precision and bucketing
+  // resolved to, and so do the experiment's tool tip and the config diff's titles.
+  void eachRunShowsThePrecisionAndBucketingItsExperimentRan() {
+    const QString bf16 = QStringLiteral("precision bf16, bucketing on");
+    const QString old = QStringLiteral(
+        "precision and bucketing not recorded (stored before version 4: fp32, no bucketing)");
+    RunsModel model(path_);
+    for (qint64 run : {a1_, a2_})
+      QCOMPARE(model.index(model.rowOfRun(run), RunsModel::SettingsColumn).data().toString(), bf16);
+    for (qint64 run : {b1_, b2_, bFailed_})
+      QCOMPARE(model.index(model.rowOfRun(run), RunsModel::SettingsColumn).data().toString(), old);
+    QVERIFY(model.headerData(RunsModel::SettingsColumn, Qt::Horizontal)
+                .toString()
+                .contains(QStringLiteral("Precision")));
+    QVERIFY(model.index(model.rowOfRun(a1_), RunsModel::ExperimentColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .endsWith(bf16));
+
+    RunsView view(path_);
+    view.setLiveReloadInterval(0);
+    view.filterEdit()->setText(QStringLiteral("bf16"));
+    const QVector<qint64> shown = proxyRunIds(*view.proxy());
+    QCOMPARE(QSet<qint64>(shown.begin(), shown.end()), (QSet<qint64>{a1_, a2_}));
+    view.filterEdit()->clear();
+    select(view, {a1_, b1_});
+    ConfigDiffDialog* dialog = view.compareConfigs();
+    QVERIFY(dialog != nullptr);
+    QCOMPARE(dialog->table()->horizontalHeaderItem(1)->text(),
+             QStringLiteral("alpha (#%1; %2)").arg(expA_).arg(bf16));
+    QCOMPARE(dialog->table()->horizontalHeaderItem(3)->text(),
+             QStringLiteral("beta (#%1; %2)").arg(expB_).arg(old));
+    dialog->close();
   }
 
   void failedRunIsRedWithItsErrorAsToolTip() {

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <utility>
 
 #include "common/Vocabulary.h"
+#include "store/ResolvedSettings.h"
 #include "store/RunStore.h"
 
 namespace twb {
@@ -76,6 +78,7 @@ bool RunsModel::isTextColumn(int column) {
     case TargetColumn:
     case StatusColumn:
     case TagColumn:
+    case SettingsColumn:
     case ErrorColumn:
       return true;
     default:
@@ -99,6 +102,13 @@ void RunsModel::reload() {
   }
   lastError_.clear();
   experiments_ = std::move(experiments);
+  QHash<qint64, QString> settings;  // recorded when an experiment starts
+  for (const ExperimentRecord& e : std::as_const(experiments_))
+    settings.insert(e.id, describeResolvedSettings(resolvedSettings(e)));
+  const bool settingsChanged = settings != settings_;
+  settings_ = std::move(settings);
+  if (settingsChanged && !rows_.isEmpty())
+    Q_EMIT dataChanged(index(0, SettingsColumn), index(int(rows_.size()) - 1, SettingsColumn));
   const QHash<qint64, QString> oldTags = tags_;
   tags_ = tagStore_.all();
   for (int i = 0; i < rows_.size(); ++i) {
@@ -213,6 +223,8 @@ QVariant RunsModel::displayData(const RunRow& row, int column) const {
                  : QString();
     case DurationColumn:
       return durationText(durationSeconds(run));
+    case SettingsColumn:
+      return settings_.value(run.experimentId);
     case ErrorColumn:
       return run.error.section(QLatin1Char('\n'), 0, 0);
     default:
@@ -258,12 +270,14 @@ QVariant RunsModel::toolTipData(const RunRow& row, int column) const {
   switch (column) {
     case ExperimentColumn: {
       const auto e = experiment(row.run.experimentId);
-      return e ? QStringLiteral("%1\ncreated %2, %3")
+      return e ? QStringLiteral("%1\ncreated %2, %3\n%4")
                      .arg(experimentText(row),
                           e->created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                          e->status)
+                          e->status, settings_.value(e->id))
                : experimentText(row);
     }
+    case SettingsColumn:
+      return settings_.value(row.run.experimentId);
     case StatusColumn:
     case ErrorColumn:
       return row.run.error.isEmpty() ? QVariant() : QVariant(row.run.error);
@@ -321,6 +335,7 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
                                                    QT_TR_NOOP("Target"),
                                                    QT_TR_NOOP("Seed"),
                                                    QT_TR_NOOP("Status"),
+                                                   QT_TR_NOOP("Precision, bucketing"),
                                                    QT_TR_NOOP("Tag"),
                                                    QT_TR_NOOP("Test acc / r"),
                                                    QT_TR_NOOP("Test macro F1"),
@@ -339,6 +354,8 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
       QT_TR_NOOP("Target task"),
       QT_TR_NOOP("Seed"),
       QT_TR_NOOP("Run status"),
+      QT_TR_NOOP("What train.precision and train.bucketing resolved to on the machine that "
+                 "started the experiment (its runs all train with them, resumed ones too)"),
       QT_TR_NOOP("Your tag (double-click to edit; kept in the settings, per database)"),
       QT_TR_NOOP("Test accuracy, or Pearson r for similarity targets"),
       QT_TR_NOOP("Test macro-averaged F1 (classification)"),

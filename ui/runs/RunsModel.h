@@ -30,6 +30,7 @@ class RunsModel : public QAbstractTableModel {
     TargetColumn,
     SeedColumn,
     StatusColumn,
+    SettingsColumn,  // what the experiment's precision and bucketing resolved to
     TagColumn,
     TestPrimaryColumn,  // test accuracy, or pearson for similarity targets
     TestMacroF1Column,
@@ -92,6 +93,7 @@ class RunsModel : public QAbstractTableModel {
   RunTags tagStore_;
   QHash<qint64, QString> tags_;
   QHash<qint64, ExperimentRecord> experiments_;
+  QHash<qint64, QString> settings_;  // per experiment: describeResolvedSettings
   QVector<RunRow> rows_;
   QHash<qint64, int> rowOfRun_;
 };

@@ -13,6 +13,7 @@
 #include "runs/ConfigDiffDialog.h"
 #include "runs/RunsFilterProxy.h"
 #include "runs/RunsModel.h"
+#include "store/ResolvedSettings.h"
 
 namespace twb {
 namespace {
@@ -36,7 +37,8 @@ RunsView::RunsView(const QString& databasePath, QWidget* parent) : QWidget(paren
   proxy_->setSourceModel(model_);
 
   filter_ = new QLineEdit(this);
-  filter_->setPlaceholderText(tr("Filter runs: experiment, arm, target, status, tag, error"));
+  filter_->setPlaceholderText(
+      tr("Filter runs: experiment, arm, target, status, tag, precision, error"));
   filter_->setClearButtonEnabled(true);
   connect(filter_, &QLineEdit::textChanged, proxy_, &RunsFilterProxy::setFilterText);
 
@@ -59,6 +61,18 @@ RunsView::RunsView(const QString& databasePath, QWidget* parent) : QWidget(paren
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->horizontalHeader()->setSectionsMovable(true);
   table_->resizeColumnsToContents();
+  // An experiment from before the settings were recorded says so at length: keep the scores in
+  // view, as wide as a recorded setting, eliding in the middle so that "fp32, no bucketing)"
+  // stays readable (the tool tip has it all).
+  ResolvedSettings widest;
+  widest.precision = QStringLiteral("bf16");
+  widest.recorded = true;  // "precision bf16, bucketing off"
+  const int settingsWidth =
+      table_->fontMetrics().horizontalAdvance(describeResolvedSettings(widest)) +
+      table_->fontMetrics().averageCharWidth() * 3;
+  table_->setTextElideMode(Qt::ElideMiddle);
+  if (table_->columnWidth(RunsModel::SettingsColumn) > settingsWidth)
+    table_->setColumnWidth(RunsModel::SettingsColumn, settingsWidth);
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           &RunsView::onSelectionChanged);
 
@@ -139,8 +153,12 @@ ConfigDiffDialog* RunsView::compareConfigs() {
   const auto left = model_->experiment(experiments[0]);
   const auto right = model_->experiment(experiments[1]);
   if (!left || !right) return nullptr;
+  // Two machines may resolve the same YAML (precision: auto) differently: say how each ran.
   auto title = [](const ExperimentRecord& e) {
-    return QStringLiteral("%1 (#%2)").arg(e.name).arg(e.id);
+    return QStringLiteral("%1 (#%2; %3)")
+        .arg(e.name)
+        .arg(e.id)
+        .arg(describeResolvedSettings(resolvedSettings(e)));
   };
   auto* dialog =
       new ConfigDiffDialog(title(*left), left->yamlText, title(*right), right->yamlText, this);
