@@ -111,9 +111,10 @@ void MainWindow::exportResults(bool latex) {
 void MainWindow::exportGains() {
   const QString path =
       QFileDialog::getSaveFileName(this, tr("Export gains as CSV"), QString(), tr("CSV (*.csv)"));
+  const qint64 experiment = run_->lastExperimentId();
   QString error;
-  if (!path.isEmpty() &&
-      !exportGainsCsv(gainsOfExperiment(*store_, run_->lastExperimentId()), path, &error))
+  if (!path.isEmpty() && !exportGainsCsv(gainsOfExperiment(*store_, experiment),
+                                         resolvedSettings(*store_, experiment), path, &error))
     warn(tr("Export failed"), error);
 }
 

@@ -11,6 +11,7 @@
 #include "common/InputError.h"
 #include "experiment/GainsCsv.h"
 #include "experiment/StoredGains.h"
+#include "store/ResolvedSettings.h"
 #include "store/ResultsCsv.h"
 #include "store/RunStore.h"
 
@@ -35,10 +36,10 @@ int exportResults(const QStringList& args) {
   Command command(QStringLiteral("export"));
   command.parser().setApplicationDescription(QStringLiteral(
       "Write the results of every run as CSV (experiment, run, arm, target, seed, split, "
-      "metric, value), or with --points every metric point instead (experiment, run, stage, "
-      "seed, step, epoch, wall_time, name, value), or with --predictions FILE every test "
-      "example's prediction (experiment, run, arm, target, seed, part, index, text_sha256, gold, "
-      "predicted, probability)."));
+      "metric, value, precision, bucketing), or with --points every metric point instead "
+      "(experiment, run, stage, seed, step, epoch, wall_time, name, value), or with "
+      "--predictions FILE every test example's prediction (experiment, run, arm, target, seed, "
+      "part, index, text_sha256, gold, predicted, probability)."));
   command.parser().addPositionalArgument(QStringLiteral("experiment"),
                                          QStringLiteral("only this experiment (id or name)"),
                                          QStringLiteral("[EXPERIMENT]"));
@@ -50,8 +51,8 @@ int exportResults(const QStringList& args) {
                               QStringLiteral("file")});
   command.parser().addOption(
       {QStringLiteral("gains"),
-       QStringLiteral("write the experiment's gains per target (n, intervals, p, verdict) to this "
-                      "CSV file"),
+       QStringLiteral("write the experiment's gains per target (n, intervals, p, verdict, "
+                      "precision, bucketing) to this CSV file"),
        QStringLiteral("file")});
   command.parser().addOption(experimentOption());
   command.parser().addOption(
@@ -92,7 +93,9 @@ int exportResults(const QStringList& args) {
       return kBadInput;
     }
     auto write = [&](QTextStream& out) {
-      if (gains) return writeGainsCsv(gainsFromStore(*store, experiment), out);
+      if (gains)
+        return writeGainsCsv(gainsFromStore(*store, experiment),
+                             resolvedSettings(*store, experiment), out);
       if (predictions) return writePredictionsCsv(*store, experiment, out);
       return points ? writePointsCsv(*store, experiment, out)
                     : writeResultsCsv(*store, experiment, out);

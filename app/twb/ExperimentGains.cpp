@@ -7,6 +7,7 @@
 #include "GainTable.h"
 #include "experiment/ContaminationRecords.h"
 #include "experiment/StoredGains.h"
+#include "store/ResolvedSettings.h"
 
 namespace twb::cli {
 
@@ -20,6 +21,7 @@ void printExperimentGains(QTextStream& out, const RunStore& store, qint64 experi
         {QStringLiteral("experiment"), experiment ? experiment->name : QString()},
         {QStringLiteral("experiment_id"), experimentId},
         {QStringLiteral("status"), experiment ? experiment->status : QString()},
+        {QStringLiteral("resolved"), resolvedSettingsJson(resolvedSettings(store, experimentId))},
         {QStringLiteral("results"), gainsJson(gains, effect)},
         {QStringLiteral("contamination"), QJsonArray::fromStringList(contamination)}};
     out << QJsonDocument(root).toJson(QJsonDocument::Indented);

@@ -21,7 +21,8 @@ QStringList summaryHeader(const QString& name) {
 
 }  // namespace
 
-qint64 writeGainsCsv(const QVector<TargetGain>& gains, QTextStream& out) {
+qint64 writeGainsCsv(const QVector<TargetGain>& gains, const ResolvedSettings& settings,
+                     QTextStream& out) {
   writeCsvRow(
       out,
       QStringList{QStringLiteral("target"), QStringLiteral("language"), QStringLiteral("metric"),
@@ -33,7 +34,9 @@ qint64 writeGainsCsv(const QVector<TargetGain>& gains, QTextStream& out) {
                       QStringLiteral("delta_ci95_examples_high"), QStringLiteral("p_examples"),
                       QStringLiteral("verdict_basis"), QStringLiteral("p_holm"),
                       QStringLiteral("verdict"), QStringLiteral("chance"),
-                      QStringLiteral("at_chance"), QStringLiteral("detectable_delta")});
+                      QStringLiteral("at_chance"), QStringLiteral("detectable_delta")} +
+          resolvedSettingsHeader());
+  const QStringList settingsCells = resolvedSettingsCells(settings);
   for (const TargetGain& g : gains)
     writeCsvRow(out,
                 QStringList{g.target, g.language, g.metric, QString::number(g.seeds),
@@ -44,7 +47,8 @@ qint64 writeGainsCsv(const QVector<TargetGain>& gains, QTextStream& out) {
                                 number(g.ci95Examples.high), number(g.pExamples), g.basis,
                                 number(g.pAdjusted), verdictName(g.verdict), number(g.chance),
                                 g.atChance() ? QStringLiteral("true") : QStringLiteral("false"),
-                                number(g.detectableDelta)});
+                                number(g.detectableDelta)} +
+                    settingsCells);
   return gains.size();
 }
 

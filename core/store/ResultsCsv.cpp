@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <QStringList>
 
+#include "store/ResolvedSettings.h"
 #include "store/RunStore.h"
 
 namespace twb {
@@ -39,19 +40,32 @@ QString csvNumber(double value) {
   return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
+QStringList resolvedSettingsHeader() {
+  return {QStringLiteral("precision"), QStringLiteral("bucketing")};
+}
+
+QStringList resolvedSettingsCells(const ResolvedSettings& settings) {
+  return {settings.precision,
+          settings.bucketing ? QStringLiteral("true") : QStringLiteral("false")};
+}
+
 qint64 writeResultsCsv(const RunStore& store, qint64 experimentId, QTextStream& out) {
-  writeCsvRow(out, {QStringLiteral("experiment"), QStringLiteral("run"), QStringLiteral("arm"),
-                    QStringLiteral("target"), QStringLiteral("seed"), QStringLiteral("split"),
-                    QStringLiteral("metric"), QStringLiteral("value")});
+  writeCsvRow(
+      out, QStringList{QStringLiteral("experiment"), QStringLiteral("run"), QStringLiteral("arm"),
+                       QStringLiteral("target"), QStringLiteral("seed"), QStringLiteral("split"),
+                       QStringLiteral("metric"), QStringLiteral("value")} +
+               resolvedSettingsHeader());
   qint64 rows = 0;
   for (const ExperimentRecord& experiment : chosenExperiments(store, experimentId)) {
+    const QStringList settings = resolvedSettingsCells(resolvedSettings(experiment));
     QHash<qint64, RunRecord> runs;
     for (const RunRecord& run : store.runs(experiment.id)) runs.insert(run.id, run);
     for (const ResultRecord& result : store.results(experiment.id)) {
       const RunRecord run = runs.value(result.runId);
-      writeCsvRow(
-          out, {QString::number(experiment.id), QString::number(run.id), run.arm, run.target,
-                QString::number(run.seed), result.split, result.metric, csvNumber(result.value)});
+      writeCsvRow(out, QStringList{QString::number(experiment.id), QString::number(run.id), run.arm,
+                                   run.target, QString::number(run.seed), result.split,
+                                   result.metric, csvNumber(result.value)} +
+                           settings);
       ++rows;
     }
   }

@@ -8,6 +8,7 @@
 namespace twb {
 
 class RunStore;
+struct ResolvedSettings;
 
 // A field quoted when it holds a comma, a double quote, a line break or outer spaces.
 QString csvField(const QString& text);
@@ -16,8 +17,14 @@ void writeCsvRow(QTextStream& out, const QStringList& fields);
 // A number in the shortest text that reads back to the same double ("nan", "inf" otherwise).
 QString csvNumber(double value);
 
-// Header: experiment,run,arm,target,seed,split,metric,value; one row per result.
-// experimentId 0: every experiment. Returns the number of rows written.
+// The columns an export adds for what its experiment's settings resolved to (ResolvedSettings):
+// precision (fp32 | bf16) and bucketing (true | false); an experiment stored before they were
+// recorded reads fp32, false, as it ran.
+QStringList resolvedSettingsHeader();
+QStringList resolvedSettingsCells(const ResolvedSettings& settings);
+
+// Header: experiment,run,arm,target,seed,split,metric,value,precision,bucketing; one row per
+// result. experimentId 0: every experiment. Returns the number of rows written.
 qint64 writeResultsCsv(const RunStore& store, qint64 experimentId, QTextStream& out);
 
 // Header: experiment,run,stage,seed,step,epoch,wall_time,name,value; one row per metric point.

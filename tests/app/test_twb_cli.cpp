@@ -11,6 +11,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "store/ResolvedSettings.h"
 #include "store/RunStore.h"
 #include "support/TestSupport.h"
 
@@ -349,11 +350,15 @@ class TwbCliTest : public QObject {
     QVERIFY2(exported.status == 0, qPrintable(exported.err));
     const QStringList lines = csvLines(csv);
     QVERIFY(!lines.isEmpty());
-    QCOMPARE(lines.front(), QStringLiteral("experiment,run,arm,target,seed,split,metric,value"));
+    QCOMPARE(lines.front(), QStringLiteral("experiment,run,arm,target,seed,split,metric,value,"
+                                           "precision,bucketing"));
+    // Each row says how its experiment ran: here bucketing on, the precision auto gave.
+    const QString precision = twb::resolvedSettings(RunStore(db_), experimentId()).precision;
     QSet<QString> rows;  // run/split/metric
     for (const QString& line : lines.mid(1)) {
       const QStringList fields = line.split(QLatin1Char(','));
-      QCOMPARE(fields.size(), 8);
+      QCOMPARE(fields.size(), 10);
+      QCOMPARE(fields.mid(8), (QStringList{precision, QStringLiteral("true")}));
       rows.insert(fields[1] + QLatin1Char('/') + fields[5] + QLatin1Char('/') + fields[6]);
     }
     QSet<QString> stored;
@@ -433,6 +438,14 @@ class TwbCliTest : public QObject {
                                    .toArray();
     // One definition of a gain: what the run printed is what the store gives back.
     QCOMPARE(fromShow, fromRun);
+    // With what the experiment's precision and bucketing resolved to, as twb runs --json says.
+    const QJsonObject resolved = QJsonDocument::fromJson(show.out.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("resolved"))
+                                     .toObject();
+    QCOMPARE(resolved,
+             twb::resolvedSettingsJson(twb::resolvedSettings(RunStore(db_), experimentId())));
+    QVERIFY(resolved.value(QStringLiteral("bucketing")).toBool());
     const Outcome text = twb(
         {QStringLiteral("show"), QStringLiteral("--experiment"), QStringLiteral("cli-test")}, db_);
     QVERIFY2(text.status == 0, qPrintable(text.err));
@@ -510,9 +523,14 @@ class TwbCliTest : public QObject {
     for (const char* column :
          {"baseline_n", "transfer_n", "delta_n", "delta_ci95_low", "p_holm", "verdict"})
       QVERIFY2(header.contains(QLatin1String(column)), column);
+    QCOMPARE(header.mid(header.size() - 2), (QStringList{"precision", "bucketing"}));
     const qsizetype n = header.indexOf(QStringLiteral("delta_n"));
-    for (qsizetype i = 1; i < lines.size(); ++i)
+    const QString precision = twb::resolvedSettings(RunStore(db_), experimentId()).precision;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
       QCOMPARE(lines[i].split(',')[n], QStringLiteral("2"));
+      QCOMPARE(lines[i].split(',').mid(header.size() - 2),
+               (QStringList{precision, QStringLiteral("true")}));
+    }
   }
 
   void exportWritesOneFilePerCall() {

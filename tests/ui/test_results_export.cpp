@@ -60,6 +60,12 @@ class TestResultsExport : public QObject {
     addScore(store, f_, other, "transfer", "xnli_de", 1, "accuracy", 0.20);
 
     f_.experiment = store.addExperiment(QStringLiteral("gains"), QStringLiteral("b: 2\n"));
+    // It ran where auto resolved to bf16; "other" predates the record (read as fp32, no buckets).
+    twb::ResolvedSettings bf16;
+    bf16.precision = QStringLiteral("bf16");
+    bf16.bucketing = true;
+    bf16.recorded = true;
+    store.setExperimentResolved(f_.experiment, bf16);
     const double base[] = {0.70, 0.72, 0.74}, transfer[] = {0.75, 0.76, 0.80};
     for (int seed = 1; seed <= 3; ++seed) {
       addScore(store, f_, f_.experiment, "baseline", "xnli_de", seed, "accuracy", base[seed - 1]);
@@ -167,6 +173,25 @@ class TestResultsExport : public QObject {
     QCOMPARE(QString::fromUtf8(tex.readAll()), twb::gainsLatexTable(gains));
   }
 
+  void gainsCsvEndsWithTheExperimentsPrecisionAndBucketing() {
+    RunStore store(path_);
+    const QString file = dir_.filePath("gains.csv");
+    QString error;
+    QVERIFY2(twb::exportGainsCsv(twb::gainsOfExperiment(store, f_.experiment),
+                                 twb::resolvedSettings(store, f_.experiment), file, &error),
+             qPrintable(error));
+    QFile csv(file);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);  // the header and three targets
+    QVERIFY2(lines.first().startsWith(QStringLiteral("target,language,metric,")),
+             qPrintable(lines.first()));
+    QVERIFY2(lines.first().endsWith(QStringLiteral(",detectable_delta,precision,bucketing")),
+             qPrintable(lines.first()));
+    for (const QString& line : lines.mid(1))
+      QVERIFY2(line.endsWith(QStringLiteral(",bf16,true")), qPrintable(line));
+  }
+
   void csvHasAHeaderAndARowPerResult() {
     RunStore store(path_);
     const QString file = dir_.filePath("results.csv");
@@ -175,9 +200,16 @@ class TestResultsExport : public QObject {
     QFile csv(file);
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.first(), QStringLiteral("experiment,run,arm,target,seed,split,metric,value"));
+    QCOMPARE(lines.first(), QStringLiteral("experiment,run,arm,target,seed,split,metric,value,"
+                                           "precision,bucketing"));
     QCOMPARE(lines.size(), f_.resultRows + 1);
     QCOMPARE(lines.filter(QStringLiteral(",\"pos,ud\",")).size(), 4);
+    // Each row carries how its experiment ran.
+    for (const QString& line : lines.mid(1))
+      QVERIFY2(line.endsWith(line.startsWith(QString::number(f_.experiment) + QLatin1Char(','))
+                                 ? QStringLiteral(",bf16,true")
+                                 : QStringLiteral(",fp32,false")),
+               qPrintable(line));
 
     // One experiment only: the other one's 8 results are left out.
     QCOMPARE(twb::exportResultsCsv(store, file, f_.experiment, &error), f_.resultRows - 8);

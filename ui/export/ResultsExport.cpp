@@ -144,10 +144,11 @@ QString gainsLatexTable(const QVector<TargetGain>& gains, const LatexTableOption
   return out;
 }
 
-bool exportGainsCsv(const QVector<TargetGain>& gains, const QString& path, QString* error) {
+bool exportGainsCsv(const QVector<TargetGain>& gains, const ResolvedSettings& settings,
+                    const QString& path, QString* error) {
   QString text;
   QTextStream out(&text);
-  writeGainsCsv(gains, out);
+  writeGainsCsv(gains, settings, out);
   out.flush();
   return writeAtomically(path, text, error);
 }

@@ -5,13 +5,15 @@
 #include <QVector>
 
 #include "experiment/Gains.h"
+#include "store/ResolvedSettings.h"
 
 namespace twb {
 
 class RunStore;
 
 // Writes the store's results through writeResultsCsv (header experiment, run, arm, target,
-// seed, split, metric, value; RFC 4180 quoting) for one experiment, or every one with 0.
+// seed, split, metric, value, precision, bucketing; RFC 4180 quoting) for one experiment, or
+// every one with 0.
 // The file is replaced atomically. Returns the number of rows, or -1 with *error set.
 qint64 exportResultsCsv(const RunStore& store, const QString& path, qint64 experimentId = 0,
                         QString* error = nullptr);
@@ -29,8 +31,10 @@ struct LatexTableOptions {
 // "mean \pm sd" over seeds (sd left out with one seed), Delta signed. A target with negative
 // transfer gets a dagger on its Delta, explained in the caption. Needs \usepackage{booktabs}.
 QString gainsLatexTable(const QVector<TargetGain>& gains, const LatexTableOptions& options = {});
-// The gains per target as CSV (experiment/GainsCsv), written to path atomically.
-bool exportGainsCsv(const QVector<TargetGain>& gains, const QString& path, QString* error);
+// The gains per target as CSV (experiment/GainsCsv), with the settings their experiment
+// resolved (store/ResolvedSettings) on every row, written to path atomically.
+bool exportGainsCsv(const QVector<TargetGain>& gains, const ResolvedSettings& settings,
+                    const QString& path, QString* error);
 // gainsLatexTable written to path (atomically). False with *error set when it cannot.
 bool exportGainsLatex(const QVector<TargetGain>& gains, const QString& path,
                       const LatexTableOptions& options = {}, QString* error = nullptr);

@@ -1,4 +1,5 @@
-// Tests of the CSV export of results and metric points.
+// Tests of the CSV export of results (with the settings each experiment resolved) and metric
+// points.
 #include <QTemporaryDir>
 #include <QTest>
 #include <limits>
@@ -45,6 +46,12 @@ class ResultsCsvTest : public QObject {
     const qint64 target = store.addStage(e, run, 4, QStringLiteral("target"));
     store.addPoints({{shared, 10, 0.5, 1.25, QStringLiteral("train_loss"), 2.5},
                      {target, 3, 1, 2, QStringLiteral("dev_loss"), 0.75}});
+    // e ran where auto resolved to bf16; other was stored before the settings were recorded.
+    twb::ResolvedSettings bf16;
+    bf16.precision = QStringLiteral("bf16");
+    bf16.bucketing = true;
+    bf16.recorded = true;
+    store.setExperimentResolved(e, bf16);
 
     QString text;
     QTextStream out(&text);
@@ -53,16 +60,19 @@ class ResultsCsvTest : public QObject {
     const QString id = QString::number(e), r = QString::number(run);
     QCOMPARE(
         text,
-        QStringLiteral("experiment,run,arm,target,seed,split,metric,value\n") +
-            QStringLiteral("%1,%2,transfer,\"de,ch\",4,dev,\"f1 \"\"macro\"\"\",0.5\n").arg(id, r) +
-            QStringLiteral("%1,%2,transfer,\"de,ch\",4,test,accuracy,0.8125\n").arg(id, r));
+        QStringLiteral("experiment,run,arm,target,seed,split,metric,value,precision,bucketing\n") +
+            QStringLiteral("%1,%2,transfer,\"de,ch\",4,dev,\"f1 \"\"macro\"\"\",0.5,bf16,true\n")
+                .arg(id, r) +
+            QStringLiteral("%1,%2,transfer,\"de,ch\",4,test,accuracy,0.8125,bf16,true\n")
+                .arg(id, r));
 
     QString all;
     QTextStream allOut(&all);
     QCOMPARE(twb::writeResultsCsv(store, 0, allOut), 3);
     allOut.flush();
-    QVERIFY(all.endsWith(
-        QStringLiteral("%1,%2,baseline,fr,1,test,accuracy,0.25\n").arg(other).arg(otherRun)));
+    QVERIFY(all.endsWith(QStringLiteral("%1,%2,baseline,fr,1,test,accuracy,0.25,fp32,false\n")
+                             .arg(other)
+                             .arg(otherRun)));
 
     QString points;
     QTextStream pointsOut(&points);
@@ -76,7 +86,8 @@ class ResultsCsvTest : public QObject {
     QTextStream noneOut(&none);
     QCOMPARE(twb::writeResultsCsv(store, other + 100, noneOut), 0);
     noneOut.flush();
-    QCOMPARE(none, QStringLiteral("experiment,run,arm,target,seed,split,metric,value\n"));
+    QCOMPARE(none, QStringLiteral(
+                       "experiment,run,arm,target,seed,split,metric,value,precision,bucketing\n"));
   }
 };
 
