@@ -1,5 +1,6 @@
 // Tests of the setup form: spec round trips, driving it with keys and clicks, files and recents.
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QLabel>
@@ -205,6 +206,44 @@ class TestSetupPanel : public QObject {
     QCOMPARE(spec.targets[0].task, QStringLiteral("sentiment"));
     QCOMPARE(spec.targets[1].domain, QStringLiteral("hotels"));
     QVERIFY(spec.yamlText.contains(QStringLiteral("domain: food")));  // written afresh
+  }
+
+  // train.precision and train.bucketing: shown, read from a file, written when changed.
+  void precisionAndBucketingAreReadAndWritten() {
+    QTemporaryDir dir;
+    panel_->setSpec(parsed(kExample, dir));  // neither key: the defaults
+    auto* precision = child<QComboBox>(*panel_, "precision");
+    auto* bucketing = child<QCheckBox>(*panel_, "bucketing");
+    QStringList choices;
+    for (int i = 0; i < precision->count(); ++i) choices << precision->itemText(i);
+    QCOMPARE(choices, (QStringList{"auto", "bf16", "fp32"}));
+    QCOMPARE(precision->currentText(), QStringLiteral("auto"));
+    QVERIFY(bucketing->isChecked());
+    for (const char* word : {"auto", "AVX512-BF16", "AMX"})
+      QVERIFY2(precision->toolTip().contains(QLatin1String(word)),
+               qPrintable(precision->toolTip()));
+    QVERIFY(!bucketing->toolTip().isEmpty());
+
+    QByteArray fp32 = kExample;
+    fp32.replace("early_stopping: 2}", "early_stopping: 2, precision: fp32, bucketing: false}");
+    panel_->setSpec(parsed(fp32.constData(), dir));
+    QCOMPARE(precision->currentText(), QStringLiteral("fp32"));
+    QVERIFY(!bucketing->isChecked());
+
+    panel_->setSpec(parsed(kExample, dir));
+    QSignalSpy changed(panel_.get(), &SetupPanel::changed);
+    precision->setCurrentText(QStringLiteral("bf16"));
+    bucketing->click();
+    QCOMPARE(changed.count(), 2);
+    const ExperimentSpec spec = panel_->spec();
+    QCOMPARE(spec.train.precision, QStringLiteral("bf16"));
+    QCOMPARE(spec.train.bucketing, false);
+    QVERIFY2(spec.yamlText.contains(QStringLiteral("precision: bf16")), qPrintable(spec.yamlText));
+    QVERIFY2(spec.yamlText.contains(QStringLiteral("bucketing: false")), qPrintable(spec.yamlText));
+    const ExperimentSpec reread =
+        twb::parseExperiment(spec.yamlText, dir.filePath(QStringLiteral("e.yaml")));
+    QCOMPARE(reread.train.precision, QStringLiteral("bf16"));
+    QCOMPARE(reread.train.bucketing, false);
   }
 
   void choosingXlnetChangesTheArchAndSizes() {

@@ -1,5 +1,7 @@
 #include "setup/TrainSection.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -57,6 +59,18 @@ TrainSection::TrainSection(QWidget* parent) : QGroupBox(tr("Seeds and training b
   earlyStopping_->setSpecialValueText(tr("off"));
   form->addRow(tr("Early stopping (evaluations to &wait):"), earlyStopping_);
 
+  // What auto resolved to on the machine that runs it is stored with the experiment (Runs).
+  const SchemaKey& precision = schemaKey(QStringLiteral("train.precision"));
+  precision_ = new QComboBox(this);
+  precision_->setObjectName(QStringLiteral("precision"));
+  precision_->addItems(precision.allowedChoices());
+  precision_->setToolTip(precision.help);
+  form->addRow(tr("Preci&sion:"), precision_);
+  bucketing_ = new QCheckBox(tr("Batc&h texts of similar length"), this);
+  bucketing_->setObjectName(QStringLiteral("bucketing"));
+  bucketing_->setToolTip(schemaKey(QStringLiteral("train.bucketing")).help);
+  form->addRow(tr("Bucketing:"), bucketing_);
+
   problem_ = new QLabel(this);
   problem_->setObjectName(QStringLiteral("trainProblem"));
   problem_->setWordWrap(true);
@@ -71,18 +85,22 @@ TrainSection::TrainSection(QWidget* parent) : QGroupBox(tr("Seeds and training b
     });
   for (QSpinBox* spin : {batchSize_, maxLen_, epochs_, earlyStopping_})
     connect(spin, &QSpinBox::valueChanged, this, &TrainSection::changed);
+  connect(precision_, &QComboBox::currentIndexChanged, this, &TrainSection::changed);
+  connect(bucketing_, &QCheckBox::toggled, this, &TrainSection::changed);
   load(ExperimentSpec());
 }
 
 void TrainSection::load(const ExperimentSpec& spec) {
   const QSignalBlocker b1(seeds_), b2(lr_), b3(batchSize_), b4(maxLen_), b5(epochs_),
-      b6(earlyStopping_);
+      b6(earlyStopping_), b7(precision_), b8(bucketing_);
   seeds_->setText(formatSeeds(spec.protocol.seeds));
   lr_->setText(shortestNumber(spec.train.lr));
   batchSize_->setValue(spec.train.batchSize);
   maxLen_->setValue(spec.train.maxLen);
   epochs_->setValue(spec.train.epochs);
   earlyStopping_->setValue(spec.train.earlyStopping);
+  precision_->setCurrentText(spec.train.precision);
+  bucketing_->setChecked(spec.train.bucketing);
   validate();
 }
 
@@ -93,6 +111,8 @@ void TrainSection::store(ExperimentSpec& spec) const {
   spec.train.maxLen = maxLen_->value();
   spec.train.epochs = epochs_->value();
   spec.train.earlyStopping = earlyStopping_->value();
+  spec.train.precision = precision_->currentText();
+  spec.train.bucketing = bucketing_->isChecked();
 }
 
 // Says at once what is wrong with the free-text fields, rather than only when running.

@@ -1,10 +1,12 @@
-// TrainSection: the setup form's seeds and training budgets.
+// TrainSection: the setup form's seeds, training budgets, precision and bucketing.
 #pragma once
 
 #include <QGroupBox>
 
 #include "config/ExperimentSpec.h"
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -17,8 +19,9 @@ class TrainSection : public QGroupBox {
   explicit TrainSection(QWidget* parent = nullptr);
 
   void load(const ExperimentSpec& spec);
-  // Writes the seeds and budgets into spec, keeping the fields the form does not show. Throws
-  // InputError naming the key (protocol.seeds, train.lr) of a field that does not parse.
+  // Writes the seeds, budgets, precision and bucketing into spec, keeping the fields the form does
+  // not show. Throws InputError naming the key (protocol.seeds, train.lr) of a field that does not
+  // parse.
   void store(ExperimentSpec& spec) const;
 
  Q_SIGNALS:
@@ -33,6 +36,8 @@ class TrainSection : public QGroupBox {
   QSpinBox* maxLen_ = nullptr;
   QSpinBox* epochs_ = nullptr;
   QSpinBox* earlyStopping_ = nullptr;
+  QComboBox* precision_ = nullptr;
+  QCheckBox* bucketing_ = nullptr;
   QLabel* problem_ = nullptr;
 };
 
