@@ -100,7 +100,12 @@ PreparedSeries prepareSeries(const SeriesColumns& c, const CurveOptions& options
   const QVector<double>& lineY = smooth ? c.smooth : c.ys;
   out.dense = last - first > 2 * options.pixels;
   if (out.dense) {
-    decimateDense(c.xs, c.ys, lineY, first, last, options.pixels, &out.band, &out.line);
+    if (c.xSorted) {
+      decimateDense(c.xs, c.ys, lineY, c.pyramid, first, last, options.pixels, &out.band,
+                    &out.line);
+    } else {
+      decimateDense(c.xs, c.ys, lineY, first, last, options.pixels, &out.band, &out.line);
+    }
   } else {
     const int count = std::max(0, last - first);
     out.raw = {c.xs.mid(first, count), c.ys.mid(first, count)};

@@ -45,7 +45,10 @@ struct PreparedSeries {
 // From scratch: every column computed again from the points (the reference the cache matches).
 PreparedSeries prepareSeries(const QVector<SeriesPoint>& points, const QString& metric,
                              const CurveOptions& options);
-// The same from columns kept between replots: only the visible span is cut, in one pass.
+// The same from columns kept between replots: only the visible span is cut, in one pass, each
+// pixel summed from the columns' pyramid when x is sorted. The band's extremes, the raw points
+// and the ranges are equal bit for bit; the means of the band's x and of the line may differ in
+// their last bits (SpanPyramid).
 PreparedSeries prepareSeries(const SeriesColumns& columns, const CurveOptions& options);
 ColumnOptions columnOptions(const CurveOptions& options);
 

@@ -64,6 +64,7 @@ void SeriesColumns::update(const QVector<SeriesPoint>& points, quint64 generatio
     if (options.logY && !(y > 0)) y = kNaN;  // no place for them on a log axis
     xs.push_back(x);
     ys.push_back(y);
+    xSorted = xSorted && !std::isnan(x) && (i == 0 || x >= xs[i - 1]);
     widen(x, &xSeen_, &xLow_, &xHigh_);
     widen(options.logY ? (y > 0 ? std::log10(y) : kNaN) : y, &ySeen_, &yLow_, &yHigh_);
   }
@@ -83,7 +84,11 @@ void SeriesColumns::update(const QVector<SeriesPoint>& points, quint64 generatio
   }
   if (options.logY && yRange.valid)
     yRange = {std::pow(10.0, yRange.lower), std::pow(10.0, yRange.upper), true};
-  if (options.smoothing > 0) extendSmoothing(from);
+  const bool smoothed = options.smoothing > 0;
+  // A smoothing that restarts changes the line from its first point: its blocks are redone.
+  const int lineFrom = smoothed ? extendSmoothing(from) : from;
+  pyramid.truncate(lineFrom);
+  pyramid.extend(xs, ys, smoothed ? smooth : ys);
 
   if (isDevMetric(metric)) {
     const bool higher = higherIsBetter(metric);
@@ -97,7 +102,7 @@ void SeriesColumns::update(const QVector<SeriesPoint>& points, quint64 generatio
   }
 }
 
-void SeriesColumns::extendSmoothing(int from) {
+int SeriesColumns::extendSmoothing(int from) {
   // The same arithmetic in the same order as smoothDebiased, so the numbers are equal.
   const double w =
       std::clamp(std::isfinite(options_.smoothing) ? options_.smoothing : 0.0, 0.0, 0.999);
@@ -117,7 +122,7 @@ void SeriesColumns::extendSmoothing(int from) {
       // A constant (or unsmoothed) curve is its own smoothing.
       smooth += ys.mid(from);
       flat_ = flat_ || w == 0.0;
-      return;
+      return from;
     }
     // No longer constant: the average runs from the first point.
     smooth.clear();
@@ -129,6 +134,7 @@ void SeriesColumns::extendSmoothing(int from) {
     const double x = ys[i];
     smooth[i] = std::isfinite(x) ? average_.next(x) : x;  // a gap stays a gap
   }
+  return from;
 }
 
 }  // namespace twb

@@ -6,6 +6,7 @@
 
 #include "plots/CurveStore.h"
 #include "plots/SeriesMath.h"
+#include "plots/SpanPyramid.h"
 
 namespace twb {
 
@@ -26,7 +27,8 @@ struct ColumnOptions {
 // (non-positive y made NaN on a log axis), smoothDebiased of y, the ranges and the best point,
 // equal to what computing them from all the points gives. When the store only appended points
 // (same CurveStore::generation), update() works on the new points alone, so a live replot costs
-// the points that arrived, not the 200,000 already drawn.
+// the points that arrived, not the 200,000 already drawn. The pyramid of bucket sums over x,
+// y and the line (smooth, or y without smoothing) is extended the same way.
 class SeriesColumns {
  public:
   void update(const QVector<SeriesPoint>& points, quint64 generation, const QString& metric,
@@ -38,10 +40,14 @@ class SeriesColumns {
   YRange xRange;
   YRange yRange;
   BestPoint best;
+  // Whether x never decreases and has no NaN: then a pixel's points are found by search and
+  // summed from the pyramid.
+  bool xSorted = true;
+  SpanPyramid pyramid;
 
  private:
   void reset(quint64 generation, const QString& metric, const ColumnOptions& options);
-  void extendSmoothing(int from);
+  int extendSmoothing(int from);  // the first index it (re)computed
 
   quint64 generation_ = 0;
   QString metric_;
