@@ -2,7 +2,8 @@
 // the GEMM peaks it measures in the same run.
 //   usage: bench_training [--size tiny|mini|small|base] [--arch bert|roberta|xlnet] [--len T]
 //                         [--batch B] [--steps N] [--precision fp32|bf16] [--mix TORCH,BLAS]
-//                         [--task classification|mlm] [--all-mixes] [--json]
+//                         [--task classification|mlm] [--products onednn|blas]
+//                         [--all-mixes] [--json]
 //                         [--profile TRACE.json]
 // Without --mix the engine's own mix for the precision (train/Precision.h: threadMix) is used;
 // --all-mixes also times every mix of 1 and all cores, twice and interleaved, and says how far the
@@ -19,6 +20,9 @@
 #include <QThread>
 #include <cstdio>
 
+#include "experiment/Device.h"
+#include "models/OneDnnProduct.h"
+#include "models/Products.h"
 #include "models/TaskModel.h"
 #include "train/MaskedLM.h"
 #include "train/Optimizer.h"
@@ -47,11 +51,12 @@ double bestSeconds(Fn fn, int repeats) {
   return best;
 }
 
-// Square matrix products per second in GFLOP/s, under the current thread mix.
+// Square matrix products per second in GFLOP/s, under the current thread mix, in the library
+// the model's products use (models/Products.h).
 double gemmGflops(torch::ScalarType type, int n) {
   const auto a = torch::randn({n, n}).to(type);
   const auto b = torch::randn({n, n}).to(type);
-  const double s = bestSeconds([&] { (void)torch::mm(a, b); }, 5);
+  const double s = bestSeconds([&] { (void)linearProduct(a, b); }, 5);
   return 2.0 * n * n * n / s / 1e9;
 }
 
@@ -117,14 +122,31 @@ int main(int argc, char** argv) {
   }
   const Precision precision =
       precisionName == QLatin1String("bf16") ? Precision::Bf16 : Precision::Fp32;
+  const QString productsName = option(args, QStringLiteral("--products"), "onednn");
+  if (productsName != QLatin1String("onednn") && productsName != QLatin1String("blas")) {
+    std::fprintf(stderr, "--products: '%s' is not onednn or blas\n", qPrintable(productsName));
+    return 2;
+  }
+  setFloatProducts(productsName == QLatin1String("blas") ? FloatProducts::Blas
+                                                         : FloatProducts::OneDnn);
   const bool json = args.contains(QStringLiteral("--json"));
   const bool mlm = option(args, QStringLiteral("--task"), "classification") == QLatin1String("mlm");
   const EncoderConfig config = EncoderConfig::fromSpec(spec, vocab, 0);
   const int cores = std::max(1, QThread::idealThreadCount());
+  // The engine's own CPU set-up (memory kept for reuse, thread mix), as a run gets it.
+  (void)chooseDevice(QStringLiteral("cpu"), cores, precisionName);
 
   // The peaks: each product in the mix it runs fastest with.
+  // The float32 peak is the faster library's: OpenBLAS on its pool, oneDNN on torch's.
+  const FloatProducts products = floatProducts();
+  setFloatProducts(FloatProducts::Blas);
   applyThreadMix(threadMix(Precision::Fp32, cores));
-  const double fp32Peak = gemmGflops(torch::kFloat32, 1024);
+  const double blasPeak = gemmGflops(torch::kFloat32, 1024);
+  setFloatProducts(FloatProducts::OneDnn);
+  applyThreadMix(threadMix(Precision::Fp32, cores));
+  const double oneDnnPeak = gemmGflops(torch::kFloat32, 1024);
+  setFloatProducts(products);
+  const double fp32Peak = std::max(blasPeak, oneDnnPeak);
   applyThreadMix(threadMix(Precision::Bf16, cores));
   const double bf16Peak = gemmGflops(torch::kBFloat16, 2048);
 
@@ -177,7 +199,10 @@ int main(int argc, char** argv) {
                   {"ms_per_step", timing.secondsPerStep * 1000},
                   {"tokens_per_s", batch * len / timing.secondsPerStep},
                   {"model_gflops", flops},
+                  {"products", productsName},
                   {"fp32_gemm_peak_gflops", fp32Peak},
+                  {"fp32_gemm_openblas_gflops", blasPeak},
+                  {"fp32_gemm_onednn_gflops", oneDnnPeak},
                   {"bf16_gemm_peak_gflops", bf16Peak},
                   {"mfu_fp32_peak", flops / fp32Peak},
                   {"mfu_bf16_peak", flops / bf16Peak},

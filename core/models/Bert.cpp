@@ -79,16 +79,16 @@ torch::Tensor BertSelfAttentionImpl::forward(const torch::Tensor& x,
   // keeps the matrix units busier than three [B*T, H] ones, in both passes.
   const torch::Tensor weight = torch::cat({query->weight, key->weight, value->weight});
   const torch::Tensor bias = torch::cat({query->bias, key->bias, value->bias});
-  const std::vector<torch::Tensor> qkv = torch::linear(x, weight, bias).chunk(3, -1);
+  const std::vector<torch::Tensor> qkv = linearProduct(x, weight, bias).chunk(3, -1);
   const torch::Tensor q = split(qkv[0]);
   const torch::Tensor k = split(qkv[1]);
   const torch::Tensor v = split(qkv[2]);
   // The scale folded into q (T x d multiplications instead of T x T).
   torch::Tensor scores =
-      torch::matmul(q * (1.0 / std::sqrt(double(headSize))), k.transpose(-1, -2));
+      batchedProduct(q * (1.0 / std::sqrt(double(headSize))), k.transpose(-1, -2));
   scores = scores + maskBias;
   const torch::Tensor probs = dropout(torch::softmax(scores, -1));
-  return torch::matmul(probs, v).transpose(1, 2).reshape({batch, length, hidden});
+  return batchedProduct(probs, v).transpose(1, 2).reshape({batch, length, hidden});
 }
 
 BertResidualImpl::BertResidualImpl(const EncoderConfig& config, std::int64_t inFeatures) {

@@ -5,6 +5,7 @@
 #include "family/EncoderConfig.h"
 #include "models/Dropout.h"
 #include "models/LayerNorm.h"
+#include "models/Linear.h"
 
 namespace twb {
 
@@ -36,9 +37,9 @@ class BertSelfAttentionImpl : public torch::nn::Module {
   // x [B, T, H]; maskBias [B, 1, 1, T]: 0 for real keys, a large negative for padded ones.
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& maskBias);
 
-  torch::nn::Linear query{nullptr};
-  torch::nn::Linear key{nullptr};
-  torch::nn::Linear value{nullptr};
+  Linear query{nullptr};
+  Linear key{nullptr};
+  Linear value{nullptr};
   Dropout dropout{nullptr};
 
  private:
@@ -52,7 +53,7 @@ class BertResidualImpl : public torch::nn::Module {
   BertResidualImpl(const EncoderConfig& config, std::int64_t inFeatures);
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& input);
 
-  torch::nn::Linear dense{nullptr};
+  Linear dense{nullptr};
   twb::LayerNorm LayerNorm{nullptr};
   Dropout dropout{nullptr};
 };
@@ -73,7 +74,7 @@ class BertIntermediateImpl : public torch::nn::Module {
   explicit BertIntermediateImpl(const EncoderConfig& config);
   torch::Tensor forward(const torch::Tensor& x);  // exact (erf) GELU of dense(x)
 
-  torch::nn::Linear dense{nullptr};
+  Linear dense{nullptr};
 };
 TORCH_MODULE(BertIntermediate);
 
@@ -106,7 +107,7 @@ class BertPoolerImpl : public torch::nn::Module {
   explicit BertPoolerImpl(const EncoderConfig& config);
   torch::Tensor forward(const torch::Tensor& hidden);
 
-  torch::nn::Linear dense{nullptr};
+  Linear dense{nullptr};
 };
 TORCH_MODULE(BertPooler);
 

@@ -25,7 +25,7 @@ BertPredictionsImpl::BertPredictionsImpl(const EncoderConfig& config) {
 
 torch::Tensor BertPredictionsImpl::forward(const torch::Tensor& hidden,
                                            const torch::Tensor& wordEmbeddings) {
-  return torch::nn::functional::linear(transform(hidden), wordEmbeddings, bias);
+  return linearProduct(transform(hidden), wordEmbeddings, bias);
 }
 
 BertMaskedLMHeadImpl::BertMaskedLMHeadImpl(const EncoderConfig& config) {
@@ -46,7 +46,7 @@ RobertaLMHeadImpl::RobertaLMHeadImpl(const EncoderConfig& config) {
 torch::Tensor RobertaLMHeadImpl::forward(const torch::Tensor& hidden,
                                          const torch::Tensor& wordEmbeddings) {
   const torch::Tensor x = layer_norm(torch::gelu(dense(hidden)));
-  return torch::nn::functional::linear(x, wordEmbeddings, bias);
+  return linearProduct(x, wordEmbeddings, bias);
 }
 
 RobertaClassificationHeadImpl::RobertaClassificationHeadImpl(const EncoderConfig& config,
@@ -79,7 +79,7 @@ TiedDecoderImpl::TiedDecoderImpl(std::int64_t vocabSize) {
 
 torch::Tensor TiedDecoderImpl::forward(const torch::Tensor& hidden,
                                        const torch::Tensor& wordEmbeddings) {
-  return torch::nn::functional::linear(hidden, wordEmbeddings, bias);
+  return linearProduct(hidden, wordEmbeddings, bias);
 }
 
 }  // namespace twb

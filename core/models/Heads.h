@@ -5,6 +5,7 @@
 #include "family/EncoderConfig.h"
 #include "models/Dropout.h"
 #include "models/LayerNorm.h"
+#include "models/Linear.h"
 
 namespace twb {
 
@@ -18,7 +19,7 @@ class BertPredictionTransformImpl : public torch::nn::Module {
   explicit BertPredictionTransformImpl(const EncoderConfig& config);
   torch::Tensor forward(const torch::Tensor& x);  // LayerNorm(gelu(dense(x)))
 
-  torch::nn::Linear dense{nullptr};
+  Linear dense{nullptr};
   twb::LayerNorm LayerNorm{nullptr};
 };
 TORCH_MODULE(BertPredictionTransform);
@@ -49,7 +50,7 @@ class RobertaLMHeadImpl : public torch::nn::Module {
   explicit RobertaLMHeadImpl(const EncoderConfig& config);
   torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& wordEmbeddings);
 
-  torch::nn::Linear dense{nullptr};
+  Linear dense{nullptr};
   twb::LayerNorm layer_norm{nullptr};
   torch::Tensor bias;  // [vocab]
 };
@@ -62,9 +63,9 @@ class RobertaClassificationHeadImpl : public torch::nn::Module {
   RobertaClassificationHeadImpl(const EncoderConfig& config, int numLabels);
   torch::Tensor forward(const torch::Tensor& hidden);
 
-  torch::nn::Linear dense{nullptr};
+  Linear dense{nullptr};
   Dropout dropout{nullptr};
-  torch::nn::Linear out_proj{nullptr};
+  Linear out_proj{nullptr};
 };
 TORCH_MODULE(RobertaClassificationHead);
 
@@ -76,7 +77,7 @@ class SequenceSummaryImpl : public torch::nn::Module {
   explicit SequenceSummaryImpl(const EncoderConfig& config);
   torch::Tensor forward(const torch::Tensor& hidden);
 
-  torch::nn::Linear summary{nullptr};
+  Linear summary{nullptr};
   Dropout last_dropout{nullptr};
 };
 TORCH_MODULE(SequenceSummary);

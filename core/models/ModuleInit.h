@@ -4,6 +4,7 @@
 #include "common/TorchApi.h"
 #include "family/EncoderConfig.h"
 #include "models/LayerNorm.h"
+#include "models/Linear.h"
 
 namespace twb {
 
@@ -11,7 +12,7 @@ constexpr double kInitStd = 0.02;  // initializer_range of BERT, RoBERTa and XLN
 
 inline void initNormal(torch::Tensor& tensor) { torch::nn::init::normal_(tensor, 0.0, kInitStd); }
 
-inline void initLinear(torch::nn::Linear& linear) {
+inline void initLinear(Linear& linear) {
   initNormal(linear->weight);
   if (linear->bias.defined()) torch::nn::init::zeros_(linear->bias);
 }
@@ -31,8 +32,8 @@ inline LayerNorm layerNorm(const EncoderConfig& config) {
 }
 
 // A Linear layer initialised as Hugging Face does.
-inline torch::nn::Linear linear(std::int64_t in, std::int64_t out) {
-  torch::nn::Linear layer(in, out);
+inline Linear linear(std::int64_t in, std::int64_t out) {
+  Linear layer(in, out);
   initLinear(layer);
   return layer;
 }

@@ -22,8 +22,8 @@ struct TaskModelImpl::Parts {
   BertModel bert{nullptr};  // BERT and RoBERTa
   XLNetModel xlnet{nullptr};
 
-  Dropout dropout{nullptr};               // BERT: before the classifier
-  torch::nn::Linear classifier{nullptr};  // BERT "classifier", XLNet "logits_proj"
+  Dropout dropout{nullptr};    // BERT: before the classifier
+  Linear classifier{nullptr};  // BERT "classifier", XLNet "logits_proj"
   RobertaClassificationHead robertaHead{nullptr};
   SequenceSummary summary{nullptr};
   BertMaskedLMHead bertLM{nullptr};
@@ -78,12 +78,12 @@ TaskModelImpl::TaskModelImpl(const EncoderConfig& config, HeadKind head, int num
   if (sequenceHead) {
     if (xlnet) {
       p.summary = register_module("sequence_summary", SequenceSummary(config));
-      p.classifier = register_module("logits_proj", torch::nn::Linear(config.hidden, labels));
+      p.classifier = register_module("logits_proj", Linear(config.hidden, labels));
     } else if (roberta) {
       p.robertaHead = register_module("classifier", RobertaClassificationHead(config, labels));
     } else {
       p.dropout = register_module("dropout", Dropout(config.dropout));
-      p.classifier = register_module("classifier", torch::nn::Linear(config.hidden, labels));
+      p.classifier = register_module("classifier", Linear(config.hidden, labels));
     }
     if (p.classifier) initLinear(p.classifier);
   } else if (head == HeadKind::MaskedLM) {

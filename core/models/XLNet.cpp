@@ -15,7 +15,7 @@ torch::Tensor project(const torch::Tensor& x, const torch::Tensor& weight) {
   auto sizes = x.sizes().vec();
   sizes.back() = n;
   sizes.push_back(d);
-  return torch::matmul(x, weight.reshape({weight.size(0), n * d})).view(sizes);
+  return linearProduct(x, weight.reshape({weight.size(0), n * d}).t()).view(sizes);
 }
 
 }  // namespace
@@ -69,9 +69,11 @@ torch::Tensor XLNetRelativeAttentionImpl::forward(const torch::Tensor& h,
 
   // Content: (q + r_w_bias) . k_j
   const torch::Tensor ac =
-      torch::matmul((qh + r_w_bias).permute({0, 2, 1, 3}), kh.permute({0, 2, 3, 1}));
+      batchedProduct((qh + r_w_bias).permute({0, 2, 1, 3}), kh.permute({0, 2, 3, 1}));
   // Position: (q + r_r_bias) . r_(i - j), by scoring every position then shifting.
-  torch::Tensor bd = torch::matmul((qh + r_r_bias).permute({0, 2, 1, 3}), kr.permute({1, 2, 0}));
+  // kr is shared by the batch: expanded (a view) so the product is one batched oneDNN call.
+  torch::Tensor bd = batchedProduct((qh + r_r_bias).permute({0, 2, 1, 3}),
+                                    kr.permute({1, 2, 0}).expand({batch, -1, -1, -1}));
   bd = xlnetRelShift(bd, length);
   torch::Tensor score = ac + bd;
   // Segment: (q + r_s_bias) . seg_embed[same or other segment].
@@ -85,9 +87,9 @@ torch::Tensor XLNetRelativeAttentionImpl::forward(const torch::Tensor& h,
 
   const torch::Tensor probs = dropout(torch::softmax(score, -1));
   const torch::Tensor attended =
-      torch::matmul(probs, vh.permute({0, 2, 1, 3})).permute({0, 2, 1, 3});  // [B, I, n, d]
-  const torch::Tensor out = torch::matmul(attended.reshape({batch, length, heads * headSize}),
-                                          o.reshape({o.size(0), heads * headSize}).t());
+      batchedProduct(probs, vh.permute({0, 2, 1, 3})).permute({0, 2, 1, 3});  // [B, I, n, d]
+  const torch::Tensor out = linearProduct(attended.reshape({batch, length, heads * headSize}),
+                                          o.reshape({o.size(0), heads * headSize}));
   return layer_norm(dropout(out) + h);
 }
 

@@ -5,6 +5,7 @@
 #include "family/EncoderConfig.h"
 #include "models/Dropout.h"
 #include "models/LayerNorm.h"
+#include "models/Linear.h"
 
 namespace twb {
 
@@ -43,8 +44,8 @@ class XLNetFeedForwardImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x);
 
   twb::LayerNorm layer_norm{nullptr};
-  torch::nn::Linear layer_1{nullptr};
-  torch::nn::Linear layer_2{nullptr};
+  Linear layer_1{nullptr};
+  Linear layer_2{nullptr};
   Dropout dropout{nullptr};
 };
 TORCH_MODULE(XLNetFeedForward);

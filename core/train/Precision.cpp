@@ -6,6 +6,7 @@
 #include <QFile>
 
 #include "common/InputError.h"
+#include "models/OneDnnProduct.h"
 
 namespace twb {
 
@@ -44,7 +45,9 @@ Precision resolvePrecision(const QString& setting, const torch::Device& device) 
 
 ThreadMix threadMix(Precision precision, int threads) {
   const int n = std::max(1, threads);
-  return precision == Precision::Bf16 ? ThreadMix{n, 1} : ThreadMix{1, n};
+  // Float32 products in OpenBLAS get its pool; everything else runs on torch's.
+  const bool blasProducts = precision == Precision::Fp32 && floatProducts() == FloatProducts::Blas;
+  return blasProducts ? ThreadMix{1, n} : ThreadMix{n, 1};
 }
 
 void applyThreadMix(const ThreadMix& mix) {

@@ -26,9 +26,10 @@ struct ThreadMix {
   int torchThreads = 1;
   int blasThreads = 1;
 };
-// The mix bench_training measured fastest for each precision (README, "Speed"): float32 products
-// run in OpenBLAS, which fights torch's pool when both have several threads; bfloat16 products
-// run in oneDNN on torch's pool.
+// The mix bench_training measured fastest (README, "Speed"): products run in oneDNN on torch's
+// pool (bfloat16 always, float32 by default: models/OneDnnProduct.h), so torch gets every thread;
+// float32 products in OpenBLAS (FloatProducts::Blas) get OpenBLAS's pool and torch one thread,
+// as the two pools fight when both have several.
 ThreadMix threadMix(Precision precision, int threads);
 // Sets both pools' sizes (OpenBLAS's only where it is the BLAS loaded).
 void applyThreadMix(const ThreadMix& mix);
