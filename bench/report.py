@@ -83,9 +83,11 @@ def main():
     lengths = runs.get("lengths")
     if lengths:
         for way in ("max", "batch", "bucket"):
-            row(f"{lengths['dataset']}, {way} padding: real tokens/s",
+            first = lengths.get(way + "_first_pass_real_tokens_per_s")
+            row(f"{lengths['dataset']}, {way} padding: real tokens/s, an epoch after the first",
                 f"{lengths[way + '_real_tokens_per_s']:.0f} "
-                f"({lengths[way + '_padding_share']:.0%} padding)")
+                f"({lengths[way + '_padding_share']:.0%} padding"
+                + (f"; first epoch {first:.0f})" if first else ")"))
         r = lengths["bucket_vs_max"]
         row("bucketing / padding to max length", f"{r:.2f}x", "≥ 1.8x", r >= 1.8)
     for key, run in sorted(runs.items()):
