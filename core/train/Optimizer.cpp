@@ -8,28 +8,15 @@
 
 namespace twb {
 
-std::unique_ptr<torch::optim::AdamW> makeAdamW(torch::nn::Module& model, double lr,
-                                               double weightDecay) {
-  std::vector<torch::Tensor> decayed, plain;
+std::unique_ptr<AdamW> makeAdamW(torch::nn::Module& model, double lr, double weightDecay) {
+  AdamW::Group decayed{{}, weightDecay}, plain{{}, 0.0};
   for (const auto& item : model.named_parameters()) {
     const std::string& name = item.key();
     const bool noDecay = item.value().dim() < 2 || name.find("LayerNorm") != std::string::npos ||
                          name.find("layer_norm") != std::string::npos;
-    (noDecay ? plain : decayed).push_back(item.value());
+    (noDecay ? plain : decayed).params.push_back(item.value());
   }
-  std::vector<torch::optim::OptimizerParamGroup> groups;
-  auto options = [&](double decay) {
-    return std::make_unique<torch::optim::AdamWOptions>(
-        torch::optim::AdamWOptions(lr).weight_decay(decay).eps(1e-8));
-  };
-  groups.emplace_back(decayed, options(weightDecay));
-  groups.emplace_back(plain, options(0.0));
-  return std::make_unique<torch::optim::AdamW>(groups, torch::optim::AdamWOptions(lr));
-}
-
-void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {
-  for (auto& group : optimizer.param_groups())
-    static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+  return std::make_unique<AdamW>(std::vector<AdamW::Group>{decayed, plain}, lr);
 }
 
 void checkFinite(double loss, long step, const char* stage) {
@@ -41,15 +28,14 @@ void checkFinite(double loss, long step, const char* stage) {
                      .toStdString());
 }
 
-double optimizerStep(torch::optim::Optimizer& optimizer, torch::nn::Module& model,
-                     const torch::Tensor& loss, const StepSchedule& schedule, long step,
-                     const char* stage) {
-  optimizer.zero_grad();
+double optimizerStep(AdamW& optimizer, torch::nn::Module& model, const torch::Tensor& loss,
+                     const StepSchedule& schedule, long step, const char* stage) {
+  optimizer.zeroGrad();
   loss.backward();
   if (schedule.clipNorm > 0)
     torch::nn::utils::clip_grad_norm_(model.parameters(), schedule.clipNorm);
-  setLearningRate(optimizer, schedule.peakLr * linearWarmupDecay(step, schedule.warmupSteps,
-                                                                 schedule.totalSteps));
+  optimizer.setLearningRate(schedule.peakLr *
+                            linearWarmupDecay(step, schedule.warmupSteps, schedule.totalSteps));
   optimizer.step();
   const double value = loss.item<double>();
   checkFinite(value, step + 1, stage);

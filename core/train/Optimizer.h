@@ -4,13 +4,12 @@
 #include <memory>
 
 #include "common/TorchApi.h"
+#include "train/AdamW.h"
 
 namespace twb {
 
 // Biases and LayerNorm weights get no weight decay, as BERT's recipe has it.
-std::unique_ptr<torch::optim::AdamW> makeAdamW(torch::nn::Module& model, double lr,
-                                               double weightDecay);
-void setLearningRate(torch::optim::Optimizer& optimizer, double lr);
+std::unique_ptr<AdamW> makeAdamW(torch::nn::Module& model, double lr, double weightDecay);
 // Throws RunError naming the stage when the loss is NaN or infinite.
 void checkFinite(double loss, long step, const char* stage);
 
@@ -25,8 +24,7 @@ struct StepSchedule {
 // The update both trainers make once a batch's loss is known, written once: gradients, clipping,
 // the learning rate of linear warm-up and decay at step (0-based), the optimizer's step. Returns
 // the loss's value; a NaN or infinite loss throws RunError naming stage and step + 1.
-double optimizerStep(torch::optim::Optimizer& optimizer, torch::nn::Module& model,
-                     const torch::Tensor& loss, const StepSchedule& schedule, long step,
-                     const char* stage);
+double optimizerStep(AdamW& optimizer, torch::nn::Module& model, const torch::Tensor& loss,
+                     const StepSchedule& schedule, long step, const char* stage);
 
 }  // namespace twb
