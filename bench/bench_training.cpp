@@ -75,7 +75,7 @@ struct Timing {
 };
 
 Timing timeTraining(const EncoderConfig& config, Precision precision, const ThreadMix& mix,
-                    int batch, int len, int steps, bool mlm) {
+                    int batch, int len, int steps, bool mlm, const QString& profile = {}) {
   applyThreadMix(mix);
   torch::manual_seed(1);
   TaskModel model(config, mlm ? HeadKind::MaskedLM : HeadKind::Classification, 2);
@@ -99,6 +99,10 @@ Timing timeTraining(const EncoderConfig& config, Precision precision, const Thre
     optimizerStep(*optimizer, *model, loss, schedule, step++, "bench");
   };
   for (int i = 0; i < 2; ++i) trainStep();  // allocations and thread pools
+  if (!profile.isEmpty()) {  // a Chrome trace (chrome://tracing) of steps after the warm-up
+    torch::autograd::profiler::RecordProfile record(profile.toStdString());
+    for (int i = 0; i < steps; ++i) trainStep();
+  }
   return {mix, bestSeconds(trainStep, steps)};
 }
 
@@ -156,10 +160,7 @@ int main(int argc, char** argv) {
   if (mixText.size() == 2) chosen = {mixText[0].toInt(), mixText[1].toInt()};
   Timing timing = timeTraining(config, precision, chosen, batch, len, steps, mlm);
   const QString profile = option(args, QStringLiteral("--profile"), QString());
-  if (!profile.isEmpty()) {  // a Chrome trace of a few more steps (chrome://tracing)
-    torch::autograd::profiler::RecordProfile record(profile.toStdString());
-    timeTraining(config, precision, chosen, batch, len, 1, mlm);
-  }
+  if (!profile.isEmpty()) timeTraining(config, precision, chosen, batch, len, 3, mlm, profile);
   QJsonArray mixes;
   double bestMix = timing.secondsPerStep;
   if (args.contains(QStringLiteral("--all-mixes"))) {

@@ -2,7 +2,7 @@
 """Compares two run stores of the same experiment trained in two precisions, seed by seed.
 
 For the intermediate stage: each seed's best dev accuracy; for every target run: its test
-accuracy. Prints the paired differences (first store minus second), their mean, SD, n, a 95%
+accuracy; per target and seed: the transfer gain. Prints the paired differences (first store minus second), their mean, SD, n, a 95%
 t-interval, and the two one-sided tests of equivalence within a margin (default 0.5 points).
 
   usage: compare_precision.py A.sqlite B.sqlite [--margin 0.5]
@@ -24,6 +24,12 @@ def targets(db):
     q = ("SELECT r.arm, r.target, r.seed, x.value FROM runs r JOIN results x ON x.run_id = r.id "
          "WHERE x.split = 'test' AND x.metric = 'accuracy'")
     return {(a, t, s): 100 * v for a, t, s, v in sqlite3.connect(db).execute(q)}
+
+
+def gains(scores):
+    """Per target and seed: the transfer arm's test accuracy minus the baseline's."""
+    return {(t, s): v - scores[("baseline", t, s)] for (arm, t, s), v in scores.items()
+            if arm == "transfer" and ("baseline", t, s) in scores}
 
 
 def report(what, a, b, margin):
@@ -57,6 +63,8 @@ def main():
         print(f"  seed {seed}: intermediate dev accuracy {ia[seed]:.2f} vs {ib[seed]:.2f}")
     report("intermediate stage, best dev accuracy", ia, ib, margin)
     report("target runs, test accuracy", targets(a), targets(b), margin)
+    report("transfer gain (transfer minus baseline test accuracy)", gains(targets(a)),
+           gains(targets(b)), margin)
     return 0
 
 
