@@ -96,7 +96,7 @@ Timing timeTraining(const EncoderConfig& config, Precision precision, const Thre
       loss = torch::nn::functional::cross_entropy(
           forwardIn(model, TensorBatch{ids, mask, types, {}}, precision), labels);
     }
-    optimizerStep(*optimizer, *model, loss, schedule, step++, "bench");
+    optimizerStep(*optimizer, loss, schedule, step++, "bench");
   };
   for (int i = 0; i < 2; ++i) trainStep();  // allocations and thread pools
   if (!profile.isEmpty()) {  // a Chrome trace (chrome://tracing) of steps after the warm-up

@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 
 #include <cmath>
+#include <functional>
 
 namespace twb {
 
@@ -27,10 +28,34 @@ void AdamW::zeroGrad() {
   }
 }
 
+double AdamW::clipGradNorm(double maxNorm) {
+  double squares = 0;
+  for (const Slot& slot : slots_) {
+    const torch::Tensor& grad = slot.param.grad();
+    if (!grad.defined()) continue;
+    if (grad.scalar_type() != torch::kFloat32 || !grad.is_contiguous() || !grad.device().is_cpu()) {
+      squares += grad.to(torch::kFloat64).pow(2).sum().item<double>();
+      continue;
+    }
+    const float* g = grad.data_ptr<float>();
+    squares += at::parallel_reduce(
+        0, grad.numel(), 32768, 0.0,
+        [&](std::int64_t begin, std::int64_t end, double sum) {
+          for (std::int64_t i = begin; i < end; ++i) sum += double(g[i]) * g[i];
+          return sum;
+        },
+        std::plus<double>());
+  }
+  const double norm = std::sqrt(squares);
+  gradScale_ = static_cast<float>(std::min(1.0, maxNorm / (norm + 1e-6)));
+  return norm;
+}
+
 void AdamW::step() {
   torch::NoGradGuard noGrad;
   for (Slot& slot : slots_)
     if (slot.param.grad().defined()) update(slot);
+  gradScale_ = 1;
 }
 
 void AdamW::update(Slot& slot) {
@@ -48,6 +73,7 @@ void AdamW::update(Slot& slot) {
                      grad.scalar_type() == torch::kFloat32 && param.is_contiguous() &&
                      grad.is_contiguous() && state.expAvg.is_contiguous();
   if (!fused) {  // torch's own operations, in its order
+    if (gradScale_ != 1) param.mutable_grad().mul_(gradScale_);
     param.mul_(1 - lr_ * slot.weightDecay);
     state.expAvg.mul_(beta1_).add_(grad, 1 - beta1_);
     state.expAvgSq.mul_(beta2_).addcmul_(grad, grad, 1 - beta2_);
@@ -62,13 +88,14 @@ void AdamW::update(Slot& slot) {
   const float root2 = static_cast<float>(std::sqrt(correction2));
   const float eps = static_cast<float>(eps_);
   const float stepSize = static_cast<float>(-lr_ / correction1);
+  const float scale = gradScale_;
   float* p = param.data_ptr<float>();
   const float* g = grad.data_ptr<float>();
   float* m = state.expAvg.data_ptr<float>();
   float* v = state.expAvgSq.data_ptr<float>();
   at::parallel_for(0, param.numel(), 32768, [&](std::int64_t begin, std::int64_t end) {
     for (std::int64_t i = begin; i < end; ++i) {
-      const float gi = g[i];
+      const float gi = g[i] * scale;
       const float mi = m[i] * beta1 + keep1 * gi;
       const float vi = v[i] * beta2 + keep2 * gi * gi;
       m[i] = mi;

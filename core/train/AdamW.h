@@ -25,6 +25,10 @@ class AdamW {
   void setLearningRate(double lr) { lr_ = lr; }
   double learningRate() const { return lr_; }
   void zeroGrad();
+  // torch::nn::utils::clip_grad_norm_ (2-norm): returns the gradients' total norm, and the next
+  // step() uses them scaled by min(1, maxNorm / (norm + 1e-6)), inside its fused pass instead of
+  // in a pass of its own over every gradient.
+  double clipGradNorm(double maxNorm);
   void step();
   std::vector<torch::Tensor> parameters() const;
 
@@ -42,6 +46,7 @@ class AdamW {
 
   std::vector<Slot> slots_;
   double lr_, beta1_, beta2_, eps_;
+  float gradScale_ = 1;  // clipGradNorm's factor for the next step
 };
 
 }  // namespace twb

@@ -65,7 +65,7 @@ void pretrainMaskedLM(TaskModel& model, const std::vector<EncodedExample>& seque
       // A batch of very short texts can draw no token to predict; draw again.
       if (!(labels != -100).any().item<bool>()) continue;
       const torch::Tensor loss = maskedLmLoss(model, b, labels, batches.precision);
-      const double value = optimizerStep(*optimizer, *model, loss, schedule, step, "pretrain");
+      const double value = optimizerStep(*optimizer, loss, schedule, step, "pretrain");
       ++step;
       reporter.point(QStringLiteral("train_loss"), step,
                      epoch + static_cast<double>(start + rows.size()) / order.size(), value);

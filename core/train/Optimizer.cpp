@@ -28,12 +28,11 @@ void checkFinite(double loss, long step, const char* stage) {
                      .toStdString());
 }
 
-double optimizerStep(AdamW& optimizer, torch::nn::Module& model, const torch::Tensor& loss,
-                     const StepSchedule& schedule, long step, const char* stage) {
+double optimizerStep(AdamW& optimizer, const torch::Tensor& loss, const StepSchedule& schedule,
+                     long step, const char* stage) {
   optimizer.zeroGrad();
   loss.backward();
-  if (schedule.clipNorm > 0)
-    torch::nn::utils::clip_grad_norm_(model.parameters(), schedule.clipNorm);
+  if (schedule.clipNorm > 0) optimizer.clipGradNorm(schedule.clipNorm);
   optimizer.setLearningRate(schedule.peakLr *
                             linearWarmupDecay(step, schedule.warmupSteps, schedule.totalSteps));
   optimizer.step();

@@ -24,7 +24,7 @@ struct StepSchedule {
 // The update both trainers make once a batch's loss is known, written once: gradients, clipping,
 // the learning rate of linear warm-up and decay at step (0-based), the optimizer's step. Returns
 // the loss's value; a NaN or infinite loss throws RunError naming stage and step + 1.
-double optimizerStep(AdamW& optimizer, torch::nn::Module& model, const torch::Tensor& loss,
-                     const StepSchedule& schedule, long step, const char* stage);
+double optimizerStep(AdamW& optimizer, const torch::Tensor& loss, const StepSchedule& schedule,
+                     long step, const char* stage);
 
 }  // namespace twb

@@ -145,7 +145,7 @@ FitOutcome fit(TaskModel& model, const std::vector<EncodedExample>& train,
       done += rows.size();
       const TensorBatch b = batches.make(train, rows);
       const torch::Tensor loss = lossOf(model, forwardIn(model, b, batches.precision), b.labels);
-      const double value = optimizerStep(*optimizer, *model, loss, schedule, step, "training");
+      const double value = optimizerStep(*optimizer, loss, schedule, step, "training");
       ++step;
       const double epochPosition = epoch + static_cast<double>(done) / train.size();
       reporter.point(QStringLiteral("train_loss"), step, epochPosition, value);

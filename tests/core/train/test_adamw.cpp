@@ -80,6 +80,36 @@ class AdamWTest : public QObject {
     QVERIFY(!torch::allclose(ours.matrix.detach(), Params().matrix));
   }
 
+  // Clipping as torch::nn::utils::clip_grad_norm_ then torch's AdamW: the same norm, the same
+  // parameters, whether the gradients are over the limit (scaled) or under it (left alone).
+  void clipsAsTorch() {
+    for (double limit : {0.01, 100.0}) {
+      Params ours, theirs;
+      theirs = ours.clone();
+      requireGrad(ours);
+      requireGrad(theirs);
+      AdamW fused({{ours.all(), 0.01}}, 1e-2);
+      torch::optim::AdamW reference(theirs.all(),
+                                    torch::optim::AdamWOptions(1e-2).weight_decay(0.01).eps(1e-8));
+      for (int step = 0; step < 3; ++step) {
+        const torch::Tensor x = torch::randn({64, 300});
+        fused.zeroGrad();
+        reference.zero_grad();
+        lossOf(ours, x).backward();
+        lossOf(theirs, x).backward();
+        const double norm = fused.clipGradNorm(limit);
+        const double want = torch::nn::utils::clip_grad_norm_(theirs.all(), limit);
+        QVERIFY2(std::abs(norm - want) <= 1e-6 * want,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(norm).arg(want)));
+        fused.step();
+        reference.step();
+        QVERIFY2(largestDifference(ours.matrix.detach(), theirs.matrix.detach()) < 1e-6,
+                 qPrintable(QStringLiteral("limit %1, step %2").arg(limit).arg(step)));
+        QVERIFY(largestDifference(ours.bias.detach(), theirs.bias.detach()) < 1e-6);
+      }
+    }
+  }
+
   void zeroGradZeroesInPlace() {
     Params p;
     requireGrad(p);
