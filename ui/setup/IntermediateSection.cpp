@@ -29,7 +29,7 @@ IntermediateSection::IntermediateSection(QWidget* parent)
   epochs_ = new QSpinBox(this);
   epochs_->setObjectName(QStringLiteral("intermediateEpochs"));
   epochs_->setRange(0, 1000);
-  epochs_->setSpecialValueText(tr("as in training budgets"));
+  epochs_->setSpecialValueText(tr("as in Seeds and training"));
   form->addRow(tr("Epochs:"), epochs_);
 
   load(std::nullopt);

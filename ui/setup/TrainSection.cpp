@@ -31,7 +31,7 @@ double learningRate(const QString& text) {
 
 }  // namespace
 
-TrainSection::TrainSection(QWidget* parent) : QGroupBox(tr("Seeds and training budgets"), parent) {
+TrainSection::TrainSection(QWidget* parent) : QGroupBox(tr("Seeds and training"), parent) {
   auto* form = new QFormLayout(this);
   seeds_ = new QLineEdit(this);
   seeds_->setObjectName(QStringLiteral("seeds"));
