@@ -17,10 +17,13 @@ dnnl::engine& cpuEngine() {
   return engine;
 }
 
-// A strided float32 layout oneDNN's fast kernels accept: one of the last two dimensions dense.
+// A strided float32 layout oneDNN accepts: one of the last two dimensions dense and the other
+// not overlapping it (a sliding window's rows do); else a contiguous copy.
 torch::Tensor withDenseRowsOrColumns(const torch::Tensor& t) {
   const std::int64_t d = t.dim();
-  return t.stride(d - 1) == 1 || t.stride(d - 2) == 1 ? t : t.contiguous();
+  const bool rows = t.stride(d - 1) == 1 && t.stride(d - 2) >= t.size(d - 1);
+  const bool columns = t.stride(d - 2) == 1 && t.stride(d - 1) >= t.size(d - 2);
+  return rows || columns ? t : t.contiguous();
 }
 
 dnnl::memory::desc describe(const torch::Tensor& t) {
@@ -70,7 +73,7 @@ bool oneDnnTakes(const torch::Tensor& a, const torch::Tensor& b) {
 }
 
 torch::Tensor oneDnnMatmul(const torch::Tensor& aIn, const torch::Tensor& bIn,
-                           const torch::Tensor& bias) {
+                           const torch::Tensor& bias, c10::IntArrayRef shape) {
   TORCH_CHECK((aIn.dim() == 2 || aIn.dim() == 3) && bIn.dim() == aIn.dim(),
               "oneDnnMatmul: operands must both be 2-D or both 3-D");
   const bool batched = aIn.dim() == 3;
@@ -79,14 +82,19 @@ torch::Tensor oneDnnMatmul(const torch::Tensor& aIn, const torch::Tensor& bIn,
   std::vector<std::int64_t> outSizes{aIn.size(-2), bIn.size(-1)};
   if (batched) outSizes.insert(outSizes.begin(), aIn.size(0));
   // oneDNN has nothing to do for an empty operand: torch's own path gives zeros (plus bias).
+  TORCH_CHECK(!bias.defined() || (bias.dim() == 1 && bias.size(0) == bIn.size(-1)),
+              "oneDnnMatmul: the bias must hold one value per output column");
   if (aIn.numel() == 0 || bIn.numel() == 0) {
     torch::Tensor out = torch::matmul(aIn, bIn);
-    return bias.defined() ? out + bias : out;
+    out = bias.defined() ? out + bias : out;
+    return shape.empty() ? out : out.reshape(shape).clone();
   }
   const torch::Tensor a = withDenseRowsOrColumns(aIn);
   const torch::Tensor b = withDenseRowsOrColumns(bIn);
   const torch::Tensor biasDense = bias.defined() ? bias.contiguous() : bias;
-  torch::Tensor out = torch::empty(outSizes, aIn.options());
+  const torch::Tensor result =
+      torch::empty(shape.empty() ? c10::IntArrayRef(outSizes) : shape, aIn.options());
+  torch::Tensor out = result.view(outSizes);
   dnnl::matmul& product = primitiveFor(a, b, bias.defined(), out);
   dnnl::engine& engine = cpuEngine();
   thread_local dnnl::stream stream(engine);
@@ -98,7 +106,7 @@ torch::Tensor oneDnnMatmul(const torch::Tensor& aIn, const torch::Tensor& bIn,
     args.emplace(DNNL_ARG_BIAS, dnnl::memory(biasLayout(out), engine, biasDense.data_ptr<float>()));
   product.execute(stream, args);
   stream.wait();
-  return out;
+  return result;
 }
 
 }  // namespace twb

@@ -20,7 +20,9 @@ bool oneDnnTakes(const torch::Tensor& a, const torch::Tensor& b);
 // a [M, K] x b [K, N] (+ bias [N]) -> a new contiguous [M, N]; or batched, a [S, M, K] x
 // b [S, K, N] -> [S, M, N]. Float32 CPU tensors of any strides (transposed views need no
 // copy); no autograd: callers wrap it (models/Linear, models/Attention).
+// `shape`, when given, is the result's shape (same number of elements): the result is then a
+// tensor of its own, not a view, so autograd lets a caller change it in place.
 torch::Tensor oneDnnMatmul(const torch::Tensor& a, const torch::Tensor& b,
-                           const torch::Tensor& bias = {});
+                           const torch::Tensor& bias = {}, c10::IntArrayRef shape = {});
 
 }  // namespace twb

@@ -8,6 +8,12 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::tensor_list;
 
+// A backward pass's product: oneDNN's, or torch's where the gradient must itself be
+// differentiable (a backward with create_graph runs with grad mode on).
+torch::Tensor product(const torch::Tensor& a, const torch::Tensor& b) {
+  return torch::GradMode::is_enabled() ? torch::matmul(a, b) : oneDnnMatmul(a, b);
+}
+
 // The product and its three gradients, each one oneDNN product (the bias's a sum): the same
 // arithmetic as torch's linear backward, on torch's thread pool.
 class LinearFunction : public torch::autograd::Function<LinearFunction> {
@@ -19,7 +25,7 @@ class LinearFunction : public torch::autograd::Function<LinearFunction> {
     ctx->saved_data["shape"] = x.sizes();
     std::vector<std::int64_t> shape(x.sizes().begin(), x.sizes().end());
     shape.back() = weight.size(0);
-    return oneDnnMatmul(rows, weight.t(), bias).view(shape);
+    return oneDnnMatmul(rows, weight.t(), bias, shape);
   }
 
   static tensor_list backward(AutogradContext* ctx, tensor_list outputGrads) {
@@ -29,8 +35,8 @@ class LinearFunction : public torch::autograd::Function<LinearFunction> {
     const torch::Tensor grad = outputGrads[0].reshape({-1, weight.size(0)});
     torch::Tensor gradX, gradWeight, gradBias;
     if (ctx->needs_input_grad(0))
-      gradX = oneDnnMatmul(grad, weight).view(ctx->saved_data["shape"].toIntVector());
-    if (ctx->needs_input_grad(1)) gradWeight = oneDnnMatmul(grad.t(), rows);
+      gradX = product(grad, weight).view(ctx->saved_data["shape"].toIntVector());
+    if (ctx->needs_input_grad(1)) gradWeight = product(grad.t(), rows);
     if (ctx->needs_input_grad(2)) gradBias = grad.sum(0);
     return {gradX, gradWeight, gradBias};
   }
@@ -48,7 +54,7 @@ class BatchedFunction : public torch::autograd::Function<BatchedFunction> {
     shape.back() = b.size(-1);
     ctx->saved_data["a"] = a.sizes();
     ctx->saved_data["b"] = b.sizes();
-    return oneDnnMatmul(a3, b3).view(shape);
+    return oneDnnMatmul(a3, b3, {}, shape);
   }
 
   static tensor_list backward(AutogradContext* ctx, tensor_list outputGrads) {
@@ -56,9 +62,9 @@ class BatchedFunction : public torch::autograd::Function<BatchedFunction> {
     const torch::Tensor grad = asBatch(outputGrads[0]);
     torch::Tensor gradA, gradB;
     if (ctx->needs_input_grad(0))
-      gradA = oneDnnMatmul(grad, saved[1].transpose(1, 2)).view(ctx->saved_data["a"].toIntVector());
+      gradA = product(grad, saved[1].transpose(1, 2)).view(ctx->saved_data["a"].toIntVector());
     if (ctx->needs_input_grad(1))
-      gradB = oneDnnMatmul(saved[0].transpose(1, 2), grad).view(ctx->saved_data["b"].toIntVector());
+      gradB = product(saved[0].transpose(1, 2), grad).view(ctx->saved_data["b"].toIntVector());
     return {gradA, gradB};
   }
 
@@ -73,15 +79,20 @@ class BatchedFunction : public torch::autograd::Function<BatchedFunction> {
 
 torch::Tensor batchedProduct(const torch::Tensor& a, const torch::Tensor& b) {
   if (a.dim() < 3 || a.dim() != b.dim() ||
-      a.sizes().slice(0, a.dim() - 2) != b.sizes().slice(0, b.dim() - 2) || !oneDnnTakes(a, b))
+      a.sizes().slice(0, a.dim() - 2) != b.sizes().slice(0, b.dim() - 2) || a.numel() == 0 ||
+      b.numel() == 0 || !oneDnnTakes(a, b))
     return torch::matmul(a, b);
   return BatchedFunction::apply(a, b);
 }
 
 torch::Tensor linearProduct(const torch::Tensor& x, const torch::Tensor& weight,
                             const torch::Tensor& bias) {
-  if (x.dim() == 0 || !oneDnnTakes(x, weight) ||
-      (bias.defined() && bias.scalar_type() != torch::kFloat32))
+  // torch's own path for what oneDNN is not given: empty operands, and a bias that is not one
+  // value per output (torch broadcasts it, or says what is wrong).
+  if (x.dim() == 0 || weight.dim() != 2 || x.numel() == 0 || weight.numel() == 0 ||
+      !oneDnnTakes(x, weight) ||
+      (bias.defined() && (bias.scalar_type() != torch::kFloat32 || bias.dim() != 1 ||
+                          bias.size(0) != weight.size(0))))
     return torch::linear(x, weight, bias);
   // An undefined tensor cannot be a custom function's input in LibTorch 1.13: no bias is a zero
   // one that needs no gradient (oneDNN adds it in the product's own pass).

@@ -20,6 +20,7 @@ std::vector<torch::Tensor> AdamW::parameters() const {
 }
 
 void AdamW::zeroGrad() {
+  gradScale_ = 1;  // a clip belongs to the gradients it measured
   for (Slot& slot : slots_) {
     torch::Tensor& grad = slot.param.mutable_grad();
     if (!grad.defined()) continue;
@@ -47,7 +48,9 @@ double AdamW::clipGradNorm(double maxNorm) {
         std::plus<double>());
   }
   const double norm = std::sqrt(squares);
-  gradScale_ = static_cast<float>(std::min(1.0, maxNorm / (norm + 1e-6)));
+  // As torch's clamp: a NaN norm scales every gradient to NaN (the next loss then stops the
+  // run), rather than leaving all but the NaN entries to update as if nothing happened.
+  gradScale_ = std::isnan(norm) ? NAN : static_cast<float>(std::min(1.0, maxNorm / (norm + 1e-6)));
   return norm;
 }
 

@@ -134,6 +134,56 @@ class ProductsTest : public QObject {
     QVERIFY(torch::equal(blas, torch::linear(x, w)));
   }
 
+  // What torch::linear accepts or refuses, the same way: a one-value bias broadcast, a wrong-sized
+  // one refused, overlapping rows (a sliding window), an empty inner dimension.
+  void edgeCasesAsTorch() {
+    const torch::Tensor x = torch::randn({4, 5}), w = torch::randn({3, 5});
+    for (const torch::Tensor& bias : {torch::randn({1}), torch::randn({})})
+      QVERIFY(torch::allclose(linearProduct(x, w, bias), torch::linear(x, w, bias), 1e-5, 1e-6));
+    bool refused = false;
+    try {
+      (void)linearProduct(x, w, torch::randn({5}));
+    } catch (const c10::Error&) {
+      refused = true;
+    }
+    QVERIFY(refused);
+    const torch::Tensor window = torch::randn({200}).as_strided({10, 8}, {2, 1});
+    const torch::Tensor w8 = torch::randn({3, 8});
+    QVERIFY(torch::allclose(linearProduct(window, w8), torch::linear(window, w8), 1e-5, 1e-6));
+    const torch::Tensor bias = torch::randn({3});
+    QVERIFY(torch::equal(linearProduct(torch::randn({4, 0}), torch::randn({3, 0}), bias),
+                         bias.expand({4, 3})));
+    QCOMPARE(batchedProduct(torch::randn({2, 3, 0, 5}), torch::randn({2, 3, 5, 4})).sizes(),
+             (torch::IntArrayRef{2, 3, 0, 4}));
+  }
+
+  // A product's result is the caller's to change in place, and its gradient can be
+  // differentiated again (create_graph), as torch's.
+  void inPlaceChangesAndDoubleBackward() {
+    const torch::Tensor x = torch::randn({6, 5}).requires_grad_(true);
+    const torch::Tensor w = torch::randn({3, 5}).requires_grad_(true);
+    torch::Tensor y = linearProduct(x, w);
+    QVERIFY(ranOnOneDnn(y));
+    y.relu_();
+    torch::Tensor s = batchedProduct(x.view({2, 3, 5}), x.view({2, 5, 3}));
+    s.mul_(2);
+    (y.sum() + s.sum()).backward();
+    const torch::Tensor x2 = x.detach().clone().requires_grad_(true);
+    (torch::linear(x2, w.detach()).relu().sum() +
+     torch::matmul(x2.view({2, 3, 5}), x2.view({2, 5, 3})).mul(2).sum())
+        .backward();
+    QVERIFY(torch::allclose(x.grad(), x2.grad(), 1e-5, 1e-5));
+
+    const torch::Tensor gx =
+        torch::autograd::grad({linearProduct(x, w).pow(2).sum()}, {x}, {}, true, true)[0];
+    const torch::Tensor gw = torch::autograd::grad({gx.pow(2).sum()}, {w})[0];
+    const torch::Tensor w2 = w.detach().clone().requires_grad_(true);
+    const torch::Tensor gx2 =
+        torch::autograd::grad({torch::linear(x2, w2).pow(2).sum()}, {x2}, {}, true, true)[0];
+    const torch::Tensor gw2 = torch::autograd::grad({gx2.pow(2).sum()}, {w2})[0];
+    QVERIFY(torch::allclose(gw, gw2, 1e-4, 1e-4));
+  }
+
   // No rows (an empty batch) and more layouts than the primitive cache holds.
   void emptyOperandsAndManyShapes() {
     const torch::Tensor none =

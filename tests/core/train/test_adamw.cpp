@@ -110,6 +110,20 @@ class AdamWTest : public QObject {
     }
   }
 
+  // A NaN gradient makes the norm NaN and, as torch's clamp does, every parameter NaN: the next
+  // loss then stops the run instead of a model that is partly updated and partly broken.
+  void aNanGradientPoisonsAsTorch() {
+    Params p;
+    requireGrad(p);
+    AdamW fused({{p.all(), 0.0}}, 1e-3);
+    lossOf(p, torch::randn({4, 300})).backward();
+    p.matrix.mutable_grad()[0][0] = NAN;
+    QVERIFY(std::isnan(fused.clipGradNorm(1.0)));
+    fused.step();
+    QVERIFY(torch::isnan(p.bias.detach()).all().item<bool>());
+    QVERIFY(torch::isnan(p.matrix.detach()).all().item<bool>());
+  }
+
   void zeroGradZeroesInPlace() {
     Params p;
     requireGrad(p);
