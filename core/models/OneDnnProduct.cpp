@@ -1,5 +1,6 @@
 #include "models/OneDnnProduct.h"
 
+#include <ATen/Parallel.h>
 #include <ATen/autocast_mode.h>
 
 #include <atomic>
@@ -46,7 +47,9 @@ dnnl::memory::desc biasLayout(const torch::Tensor& out) {
 dnnl::matmul& primitiveFor(const torch::Tensor& a, const torch::Tensor& b, bool withBias,
                            const torch::Tensor& out) {
   thread_local std::map<std::vector<std::int64_t>, dnnl::matmul> cache;
-  std::vector<std::int64_t> key{withBias ? 1 : 0};
+  // oneDNN fixes a primitive's thread count when it is made: a run with another thread count
+  // (train.threads) gets its own.
+  std::vector<std::int64_t> key{withBias ? 1 : 0, at::get_num_threads()};
   for (const torch::Tensor* t : {&a, &b, &out}) {
     key.insert(key.end(), t->sizes().begin(), t->sizes().end());
     key.insert(key.end(), t->strides().begin(), t->strides().end());
