@@ -17,7 +17,8 @@ const std::vector<FamilyTraits>& allFamilyTraits() {
        0,
        false,
        true,
-       "pooler_output"},
+       "pooler_output",
+       {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", false, {}}},
       {vocab::Family::Roberta,
        "RoBERTa",
        EncoderKind::Bert,
@@ -30,7 +31,8 @@ const std::vector<FamilyTraits>& allFamilyTraits() {
        1,
        true,
        false,
-       "pooler_output"},
+       "pooler_output",
+       {"<pad>", "<unk>", "<s>", "</s>", "<mask>", true, {}}},
       {vocab::Family::Xlnet,
        "XLNet",
        EncoderKind::Xlnet,
@@ -43,7 +45,8 @@ const std::vector<FamilyTraits>& allFamilyTraits() {
        5,
        false,
        false,
-       "sequence_summary"},
+       "sequence_summary",
+       {"<pad>", "<unk>", "<cls>", "<sep>", "<mask>", true, {"<s>", "</s>", "<eop>", "<eod>"}}},
   };
   return table;
 }

@@ -29,6 +29,18 @@ struct HfModelType {
   const char* classStem;
 };
 
+// The strings a family's tokenizer uses as special tokens (Hugging Face's defaults, before a
+// tokenizer_config.json overrides them).
+struct SpecialTokenStrings {
+  const char* pad;
+  const char* unk;
+  const char* cls;
+  const char* sep;
+  const char* mask;
+  bool maskTakesSpaceBefore;       // <mask> swallows the whitespace before it (lstrip)
+  std::vector<const char*> extra;  // further specials matched in text
+};
+
 struct FamilyTraits {
   vocab::Family family;
   const char* displayName;  // as the window lists it
@@ -43,6 +55,7 @@ struct FamilyTraits {
   bool positionsAfterPad;      // RoBERTa: positions start at padId + 1
   bool poolerForSequenceHead;  // BERT's sequence heads read the [CLS] pooler
   const char* summaryOutput;   // name of the summary vector in an export
+  SpecialTokenStrings specials;
 };
 
 // Every family the workbench runs, in the order it lists them.

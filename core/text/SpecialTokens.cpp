@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include "common/FamilyTraits.h"
 #include "common/InputError.h"
 #include "text/HfJson.h"
 
@@ -33,27 +34,16 @@ void applyValue(AddedToken& target, const QJsonValue& value, const QString& file
 }  // namespace
 
 SpecialTokenSet SpecialTokenSet::forFamily(const QString& modelType) {
+  const FamilyTraits* family = familyOfHfType(modelType);
+  const SpecialTokenStrings& strings =
+      (family ? *family : familyTraits(vocab::Family::Bert)).specials;
   SpecialTokenSet s;
-  if (modelType == QLatin1String("roberta") || modelType == QLatin1String("xlm-roberta")) {
-    s.pad = token("<pad>");
-    s.unk = token("<unk>");
-    s.cls = token("<s>");
-    s.sep = token("</s>");
-    s.mask = token("<mask>", /*lstrip=*/true);
-  } else if (modelType == QLatin1String("xlnet")) {
-    s.pad = token("<pad>");
-    s.unk = token("<unk>");
-    s.cls = token("<cls>");
-    s.sep = token("<sep>");
-    s.mask = token("<mask>", /*lstrip=*/true);
-    s.extra = {token("<s>"), token("</s>"), token("<eop>"), token("<eod>")};
-  } else {
-    s.pad = token("[PAD]");
-    s.unk = token("[UNK]");
-    s.cls = token("[CLS]");
-    s.sep = token("[SEP]");
-    s.mask = token("[MASK]");
-  }
+  s.pad = token(strings.pad);
+  s.unk = token(strings.unk);
+  s.cls = token(strings.cls);
+  s.sep = token(strings.sep);
+  s.mask = token(strings.mask, strings.maskTakesSpaceBefore);
+  for (const char* extra : strings.extra) s.extra << token(extra);
   return s;
 }
 

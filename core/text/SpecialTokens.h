@@ -17,7 +17,7 @@ struct SpecialTokenSet {
   // bert: [PAD] [UNK] [CLS] [SEP] [MASK]; roberta and xlm-roberta: <pad> <unk> <s> </s> <mask>;
   // xlnet: <pad> <unk> <cls> <sep> <mask> with <s> </s> <eop> <eod>. RoBERTa's, XLM-R's and
   // XLNet's <mask> swallow the whitespace before them, as Hugging Face's do. An unknown
-  // family gets BERT's.
+  // family gets BERT's. The strings are each family's row in common/FamilyTraits.cpp.
   static SpecialTokenSet forFamily(const QString& modelType);
 
   // Applies the *_token keys (a string, or an object with content / lstrip / rstrip /
