@@ -43,9 +43,20 @@ QString scalarText(const Context& context, const YAML::Node& node, const YAML::M
   return QString::fromStdString(node.Scalar());
 }
 
+// A quoted scalar is text in YAML (and in the JSON Schema `twb schema` publishes), even when it
+// reads as a number: refused, so that the loader and a schema validator agree on a file.
+void refuseQuoted(const Context& context, const YAML::Node& node, const YAML::Mark& fallback,
+                  const QString& what, const QString& text) {
+  if (node.Tag() == "!")
+    fail(context, markOr(node, fallback),
+         QStringLiteral("%1 must be a number, not the quoted text '%2' (write it without quotes)")
+             .arg(what, text));
+}
+
 long long parseInteger(const Context& context, const YAML::Node& node, const YAML::Mark& fallback,
                        const QString& what) {
   const QString text = scalarText(context, node, fallback, what).trimmed();
+  refuseQuoted(context, node, fallback, what, text);
   bool ok = false;
   const long long value = text.toLongLong(&ok, 10);
   if (!ok)
@@ -57,6 +68,7 @@ long long parseInteger(const Context& context, const YAML::Node& node, const YAM
 double parseNumber(const Context& context, const YAML::Node& node, const YAML::Mark& fallback,
                    const QString& what) {
   const QString text = scalarText(context, node, fallback, what).trimmed();
+  refuseQuoted(context, node, fallback, what, text);
   bool ok = false;
   const double value = text.toDouble(&ok);
   if (!ok || !std::isfinite(value))

@@ -241,6 +241,11 @@ class TestExperimentLoader : public QObject {
     QTest::newRow("fractional batch")
         << withLines(QStringLiteral("train: {batch_size: 3.5}\n")) << 4 << 21
         << QStringLiteral("train.batch_size must be a whole number");
+    QTest::newRow("quoted epochs")
+        << withLines(QStringLiteral("train: {epochs: \"3\"}\n")) << 4 << 17
+        << QStringLiteral("train.epochs must be a number, not the quoted text '3'");
+    QTest::newRow("quoted lr") << withLines(QStringLiteral("train: {lr: '1e-4'}\n")) << 4 << 13
+                               << QStringLiteral("train.lr must be a number, not the quoted text");
     QTest::newRow("lr not a number") << withLines(QStringLiteral("train: {lr: fast}\n")) << 4 << 13
                                      << QStringLiteral("train.lr must be a number, got 'fast'");
     QTest::newRow("retrieval as the intermediate task")
