@@ -6,6 +6,7 @@
 #include <atomic>
 #include <map>
 #include <oneapi/dnnl/dnnl.hpp>
+#include <unordered_map>
 #include <vector>
 
 namespace twb {
@@ -84,9 +85,9 @@ torch::Tensor oneDnnMatmul(const torch::Tensor& aIn, const torch::Tensor& bIn,
               "oneDnnMatmul: shapes do not multiply");
   std::vector<std::int64_t> outSizes{aIn.size(-2), bIn.size(-1)};
   if (batched) outSizes.insert(outSizes.begin(), aIn.size(0));
-  // oneDNN has nothing to do for an empty operand: torch's own path gives zeros (plus bias).
   TORCH_CHECK(!bias.defined() || (bias.dim() == 1 && bias.size(0) == bIn.size(-1)),
               "oneDnnMatmul: the bias must hold one value per output column");
+  // oneDNN has nothing to do for an empty operand: torch's own path gives zeros (plus bias).
   if (aIn.numel() == 0 || bIn.numel() == 0) {
     torch::Tensor out = torch::matmul(aIn, bIn);
     out = bias.defined() ? out + bias : out;

@@ -13,12 +13,6 @@ AdamW::AdamW(std::vector<Group> groups, double lr, double beta1, double beta2, d
     for (torch::Tensor& param : group.params) slots_.push_back({param, group.weightDecay, {}});
 }
 
-std::vector<torch::Tensor> AdamW::parameters() const {
-  std::vector<torch::Tensor> params;
-  for (const Slot& slot : slots_) params.push_back(slot.param);
-  return params;
-}
-
 void AdamW::zeroGrad() {
   gradScale_ = 1;  // a clip belongs to the gradients it measured
   for (Slot& slot : slots_) {

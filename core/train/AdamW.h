@@ -23,14 +23,12 @@ class AdamW {
         double eps = 1e-8);
 
   void setLearningRate(double lr) { lr_ = lr; }
-  double learningRate() const { return lr_; }
   void zeroGrad();
   // torch::nn::utils::clip_grad_norm_ (2-norm): returns the gradients' total norm, and the next
   // step() uses them scaled by min(1, maxNorm / (norm + 1e-6)), inside its fused pass instead of
   // in a pass of its own over every gradient.
   double clipGradNorm(double maxNorm);
   void step();
-  std::vector<torch::Tensor> parameters() const;
 
  private:
   struct State {
